@@ -1,0 +1,59 @@
+package org.crmkit.spi;
+
+import java.util.Objects;
+
+/**
+ * Input broke a rule. The exception names the offending {@link #field() field} and the
+ * {@link #rule() rule} it broke, and nothing was stored.
+ *
+ * <p>The message has the form {@code "<field>: <rule>"}, followed by the rejected value where
+ * showing it is harmless, for example {@code "email: must be a valid e-mail address (was 'bob@')"}.
+ *
+ * @since 0.1
+ */
+public class ValidationException extends CrmException {
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+    private final String rule;
+
+    /**
+     * @param field the name of the field that was rejected, as the caller knows it (for example
+     *              {@code "email"} or {@code "consents[2].purpose"}); not null
+     * @param rule  the rule that was broken, phrased so that {@code field + ": " + rule} reads as
+     *              a sentence (for example {@code "must not be blank"}); not null
+     */
+    public ValidationException(String field, String rule) {
+        super(Objects.requireNonNull(field, "field must not be null") + ": "
+                + Objects.requireNonNull(rule, "rule must not be null"));
+        this.field = field;
+        this.rule = rule;
+    }
+
+    /**
+     * Same as {@link #ValidationException(String, String)}, adding the rejected value to the message.
+     *
+     * @param rejected the rejected value, shown quoted in the message; may be null
+     */
+    public ValidationException(String field, String rule, Object rejected) {
+        super(Objects.requireNonNull(field, "field must not be null") + ": "
+                + Objects.requireNonNull(rule, "rule must not be null")
+                + " (was " + (rejected == null ? "null" : "'" + abbreviate(String.valueOf(rejected)) + "'") + ")");
+        this.field = field;
+        this.rule = rule;
+    }
+
+    /** @return the name of the rejected field; never null */
+    public String field() {
+        return field;
+    }
+
+    /** @return the rule that was broken; never null */
+    public String rule() {
+        return rule;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+}
