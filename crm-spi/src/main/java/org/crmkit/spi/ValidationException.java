@@ -43,6 +43,20 @@ public class ValidationException extends CrmException {
         this.rule = rule;
     }
 
+    /**
+     * For subclasses whose message says more than {@code "<field>: <rule>"}.
+     *
+     * @param field   the rejected field; not null
+     * @param rule    the broken rule; not null
+     * @param message the full message, which should mention both; not null
+     * @param marker  unused; distinguishes this constructor
+     */
+    protected ValidationException(String field, String rule, String message, boolean marker) {
+        super(Objects.requireNonNull(message, "message must not be null"));
+        this.field = Objects.requireNonNull(field, "field must not be null");
+        this.rule = Objects.requireNonNull(rule, "rule must not be null");
+    }
+
     /** @return the name of the rejected field; never null */
     public String field() {
         return field;

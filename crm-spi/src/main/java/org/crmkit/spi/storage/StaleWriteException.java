@@ -2,15 +2,18 @@ package org.crmkit.spi.storage;
 
 import java.util.UUID;
 
-import org.crmkit.spi.CrmException;
+import org.crmkit.spi.ValidationException;
 
 /**
  * An update was refused by optimistic locking: someone else changed (or removed) the record since
  * it was read. Nothing was written. Read the record again, re-apply the change, and retry.
  *
+ * <p>It is a {@link ValidationException} on the field {@code version}: the version the writer
+ * held is no longer the stored one.
+ *
  * @since 0.1
  */
-public class StaleWriteException extends CrmException {
+public class StaleWriteException extends ValidationException {
     private static final long serialVersionUID = 1L;
 
     private final String entity;
@@ -25,8 +28,10 @@ public class StaleWriteException extends CrmException {
      * @param actualVersion   the version actually stored, or 0 if there is no such record
      */
     public StaleWriteException(String entity, UUID id, long expectedVersion, long actualVersion) {
-        super(entity + " " + id + ": stale write refused, expected stored version " + expectedVersion
-                + (actualVersion == 0 ? " but the record does not exist" : " but found " + actualVersion));
+        super("version", "must be the stored version",
+                entity + " " + id + ": stale write refused, version: expected stored version " + expectedVersion
+                        + (actualVersion == 0 ? " but the record does not exist" : " but found " + actualVersion),
+                true);
         this.entity = entity;
         this.id = id;
         this.expectedVersion = expectedVersion;

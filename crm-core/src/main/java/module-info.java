@@ -1,0 +1,17 @@
+/**
+ * The crmkit domain model and its services: customers, consent-checked messaging, and the
+ * {@link org.crmkit.core.Crm} entry point. Framework-free: no JDBC, no JSON library, no
+ * persistence annotations, no logging backend.
+ */
+module org.crmkit.core {
+    requires transitive org.crmkit.spi;
+    requires org.slf4j;
+    requires static jakarta.validation;
+    requires static org.mapstruct;
+
+    exports org.crmkit.core;
+    exports org.crmkit.core.common;
+    exports org.crmkit.core.customer;
+    exports org.crmkit.core.messaging;
+    exports org.crmkit.core.memory;
+}

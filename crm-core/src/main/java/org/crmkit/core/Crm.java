@@ -1,0 +1,197 @@
+package org.crmkit.core;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.crmkit.core.common.DomainEvent;
+import org.crmkit.core.common.DomainEventListener;
+import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.customer.Customers;
+import org.crmkit.core.memory.InMemoryChannel;
+import org.crmkit.core.memory.InMemoryStorage;
+import org.crmkit.core.messaging.Messaging;
+import org.crmkit.spi.channel.ChannelType;
+import org.crmkit.spi.channel.MessageChannel;
+import org.crmkit.spi.storage.CrmStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point of crmkit: one embedded CRM, its storage, channels and clock.
+ *
+ * <pre>{@code
+ * Crm crm = Crm.builder()
+ *         .storage(JdbcStorage.create(dataSource))
+ *         .channel(mySmsGateway)
+ *         .clock(Clock.systemUTC())
+ *         .build();
+ * Customers customers = crm.customers("acme");
+ * }</pre>
+ *
+ * <p>For labs and tests, {@link #inMemory()} keeps everything in memory.
+ *
+ * <p>Providers (storage, channels, listeners) are registered explicitly on the builder; nothing
+ * is discovered from the class path. A {@code Crm} is immutable and thread-safe; build one per
+ * application and share it.
+ *
+ * @since 0.1
+ */
+public final class Crm {
+    private static final Logger LOG = LoggerFactory.getLogger(Crm.class);
+
+    private final CrmStorage storage;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final Map<ChannelType, MessageChannel> channels;
+    private final List<DomainEventListener> listeners;
+
+    private Crm(Builder b) {
+        this.storage = b.storage;
+        this.clock = b.clock;
+        this.ids = b.ids == null ? IdGenerator.timeOrdered(b.clock) : b.ids;
+        this.channels = Map.copyOf(b.channels);
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    /** @return a builder; only {@link Builder#storage(CrmStorage)} is required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A CRM that keeps everything in memory, with the system clock (UTC) and an in-memory channel
+     * for every channel type that records what it was asked to send. Nothing survives the JVM.
+     */
+    public static Crm inMemory() {
+        return inMemory(Clock.systemUTC());
+    }
+
+    /** Same as {@link #inMemory()}, with the given clock. */
+    public static Crm inMemory(Clock clock) {
+        return builder().storage(InMemoryStorage.create()).clock(clock).channel(InMemoryChannel.create(clock)).build();
+    }
+
+    /**
+     * @param tenant the tenant id
+     * @return the customers of that tenant
+     * @throws org.crmkit.spi.ValidationException if {@code tenant} is not a valid tenant id
+     */
+    public Customers customers(String tenant) {
+        return customers(TenantId.of(tenant));
+    }
+
+    /** @return the customers of that tenant */
+    public Customers customers(TenantId tenant) {
+        return new Customers(tenant, storage, clock, ids, this::publish);
+    }
+
+    /** @return consent-checked messaging to the customers of that tenant */
+    public Messaging messaging(String tenant) {
+        return messaging(TenantId.of(tenant));
+    }
+
+    /** @return consent-checked messaging to the customers of that tenant */
+    public Messaging messaging(TenantId tenant) {
+        return new Messaging(customers(tenant), channels, clock, ids);
+    }
+
+    /** @return the storage this CRM uses */
+    public CrmStorage storage() {
+        return storage;
+    }
+
+    /** @return the clock this CRM reads time from */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return the message channel registered for {@code type}, if any */
+    public java.util.Optional<MessageChannel> channel(ChannelType type) {
+        return java.util.Optional.ofNullable(channels.get(type));
+    }
+
+    private void publish(DomainEvent event) {
+        for (DomainEventListener listener : listeners) {
+            try {
+                listener.on(event);
+            } catch (RuntimeException e) {
+                LOG.warn("Domain event listener {} failed on {}; the change stays committed",
+                        listener.getClass().getName(), event.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    /** Configures a {@link Crm}. Not thread-safe. */
+    public static final class Builder {
+        private CrmStorage storage;
+        private Clock clock = Clock.systemUTC();
+        private IdGenerator ids;
+        private final Map<ChannelType, MessageChannel> channels = new EnumMap<>(ChannelType.class);
+        private final List<DomainEventListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Where aggregates are kept: {@code InMemoryStorage.create()}, {@code JdbcStorage.create(ds)}, or your own. */
+        public Builder storage(CrmStorage crmStorage) {
+            this.storage = Objects.requireNonNull(crmStorage, "storage must not be null");
+            return this;
+        }
+
+        /** The source of time for every timestamp; default {@link Clock#systemUTC()}. */
+        public Builder clock(Clock source) {
+            this.clock = Objects.requireNonNull(source, "clock must not be null");
+            return this;
+        }
+
+        /** The source of ids; default time-ordered UUIDs from the clock ({@link IdGenerator#timeOrdered}). */
+        public Builder idGenerator(IdGenerator generator) {
+            this.ids = Objects.requireNonNull(generator, "idGenerator must not be null");
+            return this;
+        }
+
+        /**
+         * Registers a message channel for every type it {@linkplain MessageChannel#supportedTypes() supports}.
+         *
+         * @throws IllegalStateException if another channel is already registered for one of those types
+         */
+        public Builder channel(MessageChannel channel) {
+            Objects.requireNonNull(channel, "channel must not be null");
+            if (channel.supportedTypes() == null || channel.supportedTypes().isEmpty()) {
+                throw new IllegalStateException("channel " + channel.getClass().getName() + " supports no channel type");
+            }
+            for (ChannelType type : channel.supportedTypes()) {
+                MessageChannel existing = channels.get(type);
+                if (existing != null && existing != channel) {
+                    throw new IllegalStateException("two channels registered for " + type + ": "
+                            + existing.getClass().getName() + " and " + channel.getClass().getName());
+                }
+            }
+            channel.supportedTypes().forEach(type -> channels.put(type, channel));
+            return this;
+        }
+
+        /** Adds a listener for committed domain events. */
+        public Builder listener(DomainEventListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+            return this;
+        }
+
+        /**
+         * @return the configured CRM
+         * @throws IllegalStateException if no storage was registered
+         */
+        public Crm build() {
+            if (storage == null) {
+                throw new IllegalStateException("no storage registered: call storage(...) on the Crm builder,"
+                        + " for example storage(InMemoryStorage.create())");
+            }
+            return new Crm(this);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The entry point: {@link org.crmkit.core.Crm}.
+ */
+package org.crmkit.core;
