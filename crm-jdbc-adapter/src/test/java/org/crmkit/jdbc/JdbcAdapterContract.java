@@ -1,0 +1,504 @@
+package org.crmkit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import org.crmkit.spi.ValidationException;
+import org.crmkit.spi.storage.AttributeRecord;
+import org.crmkit.spi.storage.CustomerQuery;
+import org.crmkit.spi.storage.CustomerRecord;
+import org.crmkit.spi.storage.DuplicateRecordException;
+import org.crmkit.spi.storage.Page;
+import org.crmkit.spi.storage.PageRequest;
+import org.crmkit.spi.storage.StaleWriteException;
+import org.crmkit.spi.storage.StorageException;
+import org.crmkit.spi.storage.StorageSession;
+import org.crmkit.spi.storage.TimelineEntryRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the JDBC adapter promises beyond the storage contract of {@code crm-tck}: migrations,
+ * SQLStates, connection handling, dialect detection. Each subclass runs it on one database.
+ */
+abstract class JdbcAdapterContract {
+
+    private static final List<String> TABLES = List.of("crm_customer", "crm_contact_point", "crm_postal_address",
+            "crm_attribute", "crm_consent", "crm_ownership", "crm_timeline_entry", "crm_schema_history");
+
+    /** @return a new, empty database of the dialect under test */
+    protected abstract DataSource freshDatabase() throws SQLException;
+
+    /** @return the dialect under test */
+    protected abstract Dialect dialect();
+
+    /** @return a data source whose database cannot be reached, as a misconfigured host would have */
+    protected abstract DataSource unreachableDatabase();
+
+    /** @return the SQLState the driver reports for {@link #unreachableDatabase()} */
+    protected abstract String unreachableSqlState();
+
+    private DataSource migratedDatabase() throws SQLException {
+        DataSource dataSource = freshDatabase();
+        SchemaMigrator.create(dataSource, dialect()).migrate();
+        return dataSource;
+    }
+
+    // --- migrations ---------------------------------------------------------------------------
+
+    @Test
+    void migrationCreatesEveryTableAndRecordsItsVersion() throws SQLException {
+        DataSource dataSource = freshDatabase();
+
+        List<MigrationScript> applied = SchemaMigrator.create(dataSource).migrate();
+
+        assertThat(applied).extracting(MigrationScript::fileName).containsExactly("V1__crm_schema.sql");
+        assertThat(tables(dataSource)).containsAll(TABLES);
+        assertThat(SchemaMigrator.create(dataSource, dialect()).appliedVersions()).containsExactly(1);
+    }
+
+    @Test
+    void migratingTwiceIsANoOp() throws SQLException {
+        DataSource dataSource = migratedDatabase();
+
+        List<MigrationScript> second = SchemaMigrator.create(dataSource, dialect()).migrate();
+
+        assertThat(second).isEmpty();
+        assertThat(single(dataSource, "SELECT COUNT(*) FROM crm_schema_history")).isEqualTo(1L);
+    }
+
+    @Test
+    void appliedVersionsIsEmptyBeforeTheFirstMigration() throws SQLException {
+        assertThat(SchemaMigrator.create(freshDatabase(), dialect()).appliedVersions()).isEmpty();
+    }
+
+    @Test
+    void scriptsReturnsTheShippedScriptsWithTheirResourcePaths() throws Exception {
+        List<MigrationScript> scripts = SchemaMigrator.scripts(dialect());
+
+        assertThat(scripts).hasSize(SchemaMigrator.latestVersion());
+        MigrationScript first = scripts.get(0);
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(first.dialect()).isEqualTo(dialect());
+        String folder = dialect() == Dialect.H2 ? "h2" : "postgresql";
+        assertThat(first.resourcePath()).isEqualTo("org/crmkit/jdbc/migration/" + folder + "/V1__crm_schema.sql");
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(first.resourcePath())) {
+            assertThat(in).isNotNull();
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(first.sql());
+        }
+        assertThat(first.sql()).contains("CREATE TABLE", "crm_customer", "crm_timeline_entry");
+    }
+
+    @Test
+    void migrationRefusesASchemaNewerThanTheJar() throws SQLException {
+        DataSource dataSource = migratedDatabase();
+        execute(dataSource, "INSERT INTO crm_schema_history (version, description, script, checksum, installed_at, "
+                + "execution_ms) VALUES (99, 'future', 'V99__future.sql', 0, CURRENT_TIMESTAMP, 0)");
+
+        assertThatThrownBy(() -> SchemaMigrator.create(dataSource, dialect()).migrate())
+                .isInstanceOf(SchemaMigrationException.class)
+                .hasMessageContaining("version 99")
+                .hasMessageContaining("newer");
+    }
+
+    @Test
+    void migrationRefusesAnAppliedScriptThatChanged() throws SQLException {
+        DataSource dataSource = migratedDatabase();
+        execute(dataSource, "UPDATE crm_schema_history SET checksum = checksum + 1 WHERE version = 1");
+
+        assertThatThrownBy(() -> SchemaMigrator.create(dataSource, dialect()).migrate())
+                .isInstanceOf(SchemaMigrationException.class)
+                .hasMessageContaining("checksum");
+    }
+
+    @Test
+    void aMissingScriptFailsClearly() {
+        assertThatThrownBy(() -> SchemaMigrator.read("org/crmkit/jdbc/migration/h2/V99__missing.sql"))
+                .isInstanceOf(SchemaMigrationException.class)
+                .hasMessageContaining("V99__missing.sql")
+                .hasMessageContaining("missing");
+    }
+
+    @Test
+    void aFailingScriptIsReportedWithItsSqlStateAndNotRecorded() throws SQLException {
+        DataSource dataSource = freshDatabase();
+        // A table in the way makes the first CREATE TABLE of PostgreSQL's script fail; H2's script
+        // uses IF NOT EXISTS, so there an incompatible column type makes a later statement fail.
+        execute(dataSource, "CREATE TABLE crm_customer (id INTEGER PRIMARY KEY)");
+
+        SchemaMigrationException failure = catchThrowableOfType(SchemaMigrationException.class,
+                () -> SchemaMigrator.create(dataSource, dialect()).migrate());
+
+        assertThat(failure).hasMessageContaining("V1__crm_schema.sql");
+        assertThat(failure.sqlState()).isPresent();
+        assertThat(SchemaMigrator.create(dataSource, dialect()).appliedVersions()).isEmpty();
+        if (dialect().transactionalDdl()) {
+            assertThat(tables(dataSource)).doesNotContain("crm_timeline_entry", "crm_contact_point");
+        }
+    }
+
+    @Test
+    void aFailedMigrationCompletesWhenRunAgainAfterTheCauseIsRemoved() throws SQLException {
+        DataSource dataSource = freshDatabase();
+        execute(dataSource, "CREATE TABLE crm_customer (id INTEGER PRIMARY KEY)");
+        assertThatThrownBy(() -> SchemaMigrator.create(dataSource, dialect()).migrate())
+                .isInstanceOf(SchemaMigrationException.class);
+        execute(dataSource, "DROP TABLE crm_customer");
+
+        List<MigrationScript> applied = SchemaMigrator.create(dataSource, dialect()).migrate();
+
+        assertThat(applied).extracting(MigrationScript::version).containsExactly(1);
+        assertThat(tables(dataSource)).containsAll(TABLES);
+    }
+
+    @Test
+    void concurrentMigratorsApplyEachScriptOnce() throws Exception {
+        DataSource dataSource = freshDatabase();
+        ExecutorService executor = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<List<MigrationScript>>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(executor.submit(() -> SchemaMigrator.create(dataSource, dialect()).migrate()));
+            }
+            int applied = 0;
+            for (Future<List<MigrationScript>> run : runs) {
+                applied += run.get(60, TimeUnit.SECONDS).size();
+            }
+            assertThat(applied).isEqualTo(SchemaMigrator.latestVersion());
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(single(dataSource, "SELECT COUNT(*) FROM crm_schema_history")).isEqualTo(1L);
+    }
+
+    // --- errors -------------------------------------------------------------------------------
+
+    @Test
+    void aStorageExceptionKeepsTheSqlStateOfAMissingTable() throws SQLException {
+        DataSource dataSource = migratedDatabase();
+        execute(dataSource, "DROP TABLE crm_timeline_entry");
+        JdbcStorage storage = JdbcStorage.create(dataSource, dialect());
+
+        StorageException failure = catchThrowableOfType(StorageException.class, () -> storage.inTransaction(
+                TestRecords.newTenant(), s -> s.timeline().forCustomer(UUID.randomUUID(), PageRequest.first(10))));
+
+        // 42P01 in PostgreSQL, 42S02 / 42102 in H2: syntax error or access rule violation class 42.
+        assertThat(failure.sqlState()).hasValueSatisfying(state -> assertThat(state).startsWith("42"));
+        assertThat(failure).hasMessageContaining("SQLState");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsAStorageExceptionWithItsSqlState() {
+        DataSource dataSource = unreachableDatabase();
+
+        StorageException onDetect = catchThrowableOfType(StorageException.class,
+                () -> JdbcStorage.create(dataSource));
+        StorageException onWork = catchThrowableOfType(StorageException.class,
+                () -> JdbcStorage.create(dataSource, dialect()).inTransaction("acme", s -> null));
+
+        assertThat(onDetect.sqlState()).contains(unreachableSqlState());
+        assertThat(onWork.sqlState()).contains(unreachableSqlState());
+    }
+
+    @Test
+    void aDuplicateInABatchNamesTheDuplicateAndLeavesTheSessionUsable() throws SQLException {
+        JdbcStorage storage = JdbcStorage.create(migratedDatabase(), dialect());
+        String tenant = TestRecords.newTenant();
+        CustomerRecord stored = TestRecords.customer(tenant);
+        CustomerRecord fresh = TestRecords.customer(tenant);
+        CustomerRecord kept = TestRecords.customer(tenant);
+        storage.useTransaction(tenant, s -> s.customers().insert(stored));
+
+        AtomicReference<DuplicateRecordException> failure = new AtomicReference<>();
+        storage.useTransaction(tenant, s -> {
+            try {
+                s.customers().insertAll(List.of(fresh, stored));
+            } catch (DuplicateRecordException e) {
+                failure.set(e);
+            }
+            s.customers().insert(kept);
+        });
+
+        assertThat(failure.get().id()).isEqualTo(stored.id());
+        assertThat(failure.get().entity()).isEqualTo("customer");
+        assertThat(failure.get().sqlState()).contains("23505");
+        storage.useTransaction(tenant, s -> {
+            assertThat(s.customers().find(fresh.id())).isEmpty();
+            assertThat(s.customers().find(kept.id())).contains(kept);
+        });
+    }
+
+    @Test
+    void aDuplicateInsideOneBatchIsNamed() throws SQLException {
+        JdbcStorage storage = JdbcStorage.create(migratedDatabase(), dialect());
+        String tenant = TestRecords.newTenant();
+        CustomerRecord first = TestRecords.customer(tenant);
+        CustomerRecord twin = TestRecords.customer(tenant, first.id());
+
+        DuplicateRecordException failure = catchThrowableOfType(DuplicateRecordException.class,
+                () -> storage.useTransaction(tenant, s -> s.customers().insertAll(List.of(first, twin))));
+
+        assertThat(failure.id()).isEqualTo(first.id());
+    }
+
+    @Test
+    void aForeignCursorIsRefused() throws SQLException {
+        JdbcStorage storage = JdbcStorage.create(migratedDatabase(), dialect());
+
+        assertThatThrownBy(() -> storage.inTransaction("acme",
+                s -> s.customers().query(CustomerQuery.all(), new PageRequest(10, "not-a-cursor"))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("after");
+    }
+
+    // --- connections and transactions ---------------------------------------------------------
+
+    @Test
+    void aFailedCommitRollsBackAndLeaksNoConnection() throws SQLException {
+        CountingDataSource dataSource = new CountingDataSource(migratedDatabase());
+        JdbcStorage storage = JdbcStorage.create(dataSource, dialect());
+        String tenant = TestRecords.newTenant();
+        CustomerRecord customer = TestRecords.customer(tenant);
+        dataSource.failCommit = true;
+
+        StorageException failure = catchThrowableOfType(StorageException.class,
+                () -> storage.useTransaction(tenant, s -> s.customers().insert(customer)));
+
+        assertThat(failure.sqlState()).contains("40001");
+        assertThat(dataSource.open()).isZero();
+        assertThat(dataSource.closedWithManualCommit()).isZero();
+        dataSource.failCommit = false;
+        Optional<CustomerRecord> found = storage.inTransaction(tenant, s -> s.customers().find(customer.id()));
+        assertThat(found).isEmpty();
+        assertThat(dataSource.open()).isZero();
+    }
+
+    @Test
+    void aFailedRollbackKeepsTheWorksExceptionAndLeaksNoConnection() throws SQLException {
+        CountingDataSource dataSource = new CountingDataSource(migratedDatabase());
+        JdbcStorage storage = JdbcStorage.create(dataSource, dialect());
+        IllegalStateException thrown = new IllegalStateException("work failed");
+        dataSource.failRollback = true;
+
+        Throwable failure = catchThrowableOfType(IllegalStateException.class,
+                () -> storage.useTransaction("acme", s -> {
+                    s.customers().count(CustomerQuery.all());
+                    throw thrown;
+                }));
+
+        assertThat(failure).isSameAs(thrown);
+        assertThat(failure.getSuppressed()).singleElement().isInstanceOf(SQLException.class);
+        assertThat(dataSource.open()).isZero();
+    }
+
+    @Test
+    void workThatThrowsIsRolledBackAndItsExceptionRethrownUnchanged() throws SQLException {
+        CountingDataSource dataSource = new CountingDataSource(migratedDatabase());
+        JdbcStorage storage = JdbcStorage.create(dataSource, dialect());
+        String tenant = TestRecords.newTenant();
+        CustomerRecord customer = TestRecords.customer(tenant);
+        RuntimeException thrown = new RuntimeException("boom");
+
+        Throwable failure = catchThrowableOfType(RuntimeException.class, () -> storage.useTransaction(tenant, s -> {
+            s.customers().insert(customer);
+            throw thrown;
+        }));
+
+        assertThat(failure).isSameAs(thrown);
+        Optional<CustomerRecord> found = storage.inTransaction(tenant, s -> s.customers().find(customer.id()));
+        assertThat(found).isEmpty();
+        assertThat(dataSource.open()).isZero();
+        assertThat(dataSource.closedWithManualCommit()).isZero();
+    }
+
+    @Test
+    void manyUnitsOfWorkLeaveNoConnectionOpenAndRestoreAutoCommit() throws SQLException {
+        CountingDataSource dataSource = new CountingDataSource(migratedDatabase());
+        JdbcStorage storage = JdbcStorage.create(dataSource, dialect());
+        String tenant = TestRecords.newTenant();
+
+        for (int i = 0; i < 20; i++) {
+            CustomerRecord customer = TestRecords.customer(tenant);
+            storage.useTransaction(tenant, s -> s.customers().insert(customer));
+            storage.useTransaction(tenant, s -> s.customers().update(customer.withVersion(2, Instant.now())));
+            try {
+                storage.useTransaction(tenant, s -> s.customers().update(customer.withVersion(2, Instant.now())));
+            } catch (StaleWriteException expected) {
+                // the stored version is 2 now
+            }
+        }
+
+        assertThat(dataSource.open()).isZero();
+        assertThat(dataSource.closedWithManualCommit()).isZero();
+        long count = storage.inTransaction(tenant, s -> s.customers().count(CustomerQuery.all()));
+        assertThat(count).isEqualTo(20);
+    }
+
+    @Test
+    void aSessionCannotBeUsedAfterItsUnitOfWork() throws SQLException {
+        JdbcStorage storage = JdbcStorage.create(migratedDatabase(), dialect());
+
+        StorageSession escaped = storage.inTransaction("acme", s -> s);
+
+        assertThatThrownBy(() -> escaped.customers().find(UUID.randomUUID()))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anInvalidTenantIsAValidationException() throws SQLException {
+        JdbcStorage storage = JdbcStorage.create(migratedDatabase(), dialect());
+
+        assertThatThrownBy(() -> storage.inTransaction("no spaces", s -> null))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> storage.inTransaction(null, s -> null))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    // --- dialects -----------------------------------------------------------------------------
+
+    @Test
+    void detectsTheDialectFromTheDatabase() throws SQLException {
+        DataSource dataSource = freshDatabase();
+
+        assertThat(Dialect.detect(dataSource)).isEqualTo(dialect());
+        assertThat(JdbcStorage.create(dataSource).dialect()).isEqualTo(dialect());
+        assertThat(SchemaMigrator.create(dataSource).dialect()).isEqualTo(dialect());
+    }
+
+    @Test
+    void refusesAnUnsupportedDatabaseProduct() {
+        assertThat(Dialect.fromProductName("postgresql")).isEqualTo(Dialect.POSTGRESQL);
+        assertThatThrownBy(() -> Dialect.fromProductName("Oracle"))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("Oracle");
+    }
+
+    // --- storage details that depend on the schema ----------------------------------------------
+
+    @Test
+    void keepsLargeUnicodeValues() throws SQLException {
+        JdbcStorage storage = JdbcStorage.create(migratedDatabase(), dialect());
+        String tenant = TestRecords.newTenant();
+        String name = "名".repeat(2_000);
+        String attribute = "😀ü".repeat(5_000);
+        String summary = "通话记录 call notes ✓ ".repeat(6_000);
+        CustomerRecord base = TestRecords.customer(tenant);
+        CustomerRecord customer = new CustomerRecord(base.id(), tenant, 1, base.type(), name, base.organisation(),
+                base.relationshipLevel(), base.lifecycleStage(), base.ownerId(), base.contactPoints(),
+                base.postalAddresses(), List.of(new AttributeRecord("EXTERNAL", "essay", "TEXT", attribute)),
+                base.consents(), base.ownerHistory(), base.createdAt(), base.updatedAt());
+        TimelineEntryRecord entry = TestRecords.entry(tenant, customer.id(), TestRecords.T0, summary);
+
+        storage.useTransaction(tenant, s -> {
+            s.customers().insert(customer);
+            s.timeline().append(entry);
+        });
+
+        assertThat(summary.length()).isGreaterThan(100_000);
+        storage.useTransaction(tenant, s -> {
+            assertThat(s.customers().find(customer.id())).contains(customer);
+            assertThat(s.timeline().forCustomer(customer.id(), PageRequest.first(5)).items()).containsExactly(entry);
+        });
+    }
+
+    @Test
+    void pagesInUnsignedUuidOrder() throws SQLException {
+        JdbcStorage storage = JdbcStorage.create(migratedDatabase(), dialect());
+        String tenant = TestRecords.newTenant();
+        List<UUID> ids = List.of(new UUID(0x0000_0000_0000_0001L, 5), new UUID(0x7fff_ffff_ffff_ffffL, -1),
+                new UUID(0x8000_0000_0000_0000L, 0), new UUID(-1L, 1), new UUID(-1L, -1));
+        List<CustomerRecord> customers = new ArrayList<>();
+        for (UUID id : ids) {
+            customers.add(TestRecords.customer(tenant, id));
+        }
+        Collections.reverse(customers);
+        storage.useTransaction(tenant, s -> s.customers().insertAll(customers));
+
+        List<UUID> read = new ArrayList<>();
+        Optional<PageRequest> next = Optional.of(PageRequest.first(2));
+        while (next.isPresent()) {
+            PageRequest request = next.get();
+            Page<CustomerRecord> page = storage.inTransaction(tenant,
+                    s -> s.customers().query(CustomerQuery.all(), request));
+            page.items().forEach(c -> read.add(c.id()));
+            next = page.next();
+        }
+
+        assertThat(read).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void aContactPointCriterionMatchesOnlyItsKindAndValue() throws SQLException {
+        JdbcStorage storage = JdbcStorage.create(migratedDatabase(), dialect());
+        String tenant = TestRecords.newTenant();
+        CustomerRecord customer = TestRecords.customer(tenant);
+        String email = customer.contactPoints().get(2).value();
+        storage.useTransaction(tenant, s -> s.customers().insert(customer));
+
+        storage.useTransaction(tenant, s -> {
+            assertThat(s.customers().count(CustomerQuery.all().withEmail(email))).isEqualTo(1);
+            assertThat(s.customers().count(CustomerQuery.all().withPhone(email))).isZero();
+            assertThat(s.customers().count(CustomerQuery.all().withEmail(email.toUpperCase(Locale.ROOT)))).isZero();
+            assertThat(s.customers().count(CustomerQuery.all().withEmail(email).withPhone("+8613800000000")))
+                    .isEqualTo(1);
+        });
+        long otherTenant = storage.inTransaction(TestRecords.newTenant(),
+                s -> s.customers().count(CustomerQuery.all().withEmail(email)));
+        assertThat(otherTenant).isZero();
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    private static Set<String> tables(DataSource dataSource) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            try (ResultSet rows = metaData.getTables(null, null, "%", null)) {
+                while (rows.next()) {
+                    names.add(rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static void execute(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
+        }
+    }
+
+    private static long single(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
