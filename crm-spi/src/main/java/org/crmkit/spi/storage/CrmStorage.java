@@ -18,6 +18,10 @@ import java.util.function.Function;
  * and nothing of it remains when {@code work} throws: the exception is rethrown unchanged after
  * the rollback. Nothing inside the session can read or write another tenant's rows.
  *
+ * <p>A store method that throws has written nothing; the unit of work may catch the exception
+ * and go on (the JDBC adapter wraps each write in a savepoint). Whether the unit of work then
+ * commits is up to {@code work}: it commits when {@code work} returns normally.
+ *
  * <p>Implementations are thread-safe: many threads may run units of work at once, each with
  * its own session. A session must not be used outside its {@code work} callback or shared
  * between threads. Units of work do not nest: calling {@code inTransaction} from inside

@@ -47,7 +47,8 @@ public interface CustomerStore {
      * only if the stored version is exactly {@code record.version() - 1}. All of the record's
      * lists replace the stored ones.
      *
-     * @param record the new state; its version must be at least 2; not null
+     * @param record the new state; its version must be at least 2 (a version of 1 is refused with
+     *               {@link org.crmkit.spi.ValidationException}: version 1 is only ever inserted); not null
      * @throws StaleWriteException     if the stored version is not {@code record.version() - 1},
      *                                 or no such customer exists in the tenant; nothing is written
      * @throws TenantMismatchException if the record belongs to another tenant

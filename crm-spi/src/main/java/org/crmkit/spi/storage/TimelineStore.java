@@ -14,8 +14,10 @@ public interface TimelineStore {
     /**
      * Appends one entry.
      *
-     * @param entry the entry; not null
+     * @param entry the entry; its customer must exist in the session's tenant (it may have been
+     *              inserted earlier in the same unit of work); not null
      * @throws TenantMismatchException  if the entry belongs to another tenant
+     * @throws StorageException         if the customer does not exist in the tenant
      * @throws DuplicateRecordException if an entry with that id exists
      * @throws StorageException         if the storage fails
      */
