@@ -4,10 +4,11 @@ import static org.crmkit.spi.internal.Checks.micros;
 import static org.crmkit.spi.internal.Checks.notBlank;
 import static org.crmkit.spi.internal.Checks.notNull;
 import static org.crmkit.spi.internal.Checks.nullOrNotBlank;
-import static org.crmkit.spi.internal.Checks.tenantId;
 
 import java.time.Instant;
 import java.util.UUID;
+
+import org.crmkit.spi.storage.TenantIds;
 
 /**
  * A message to send to one customer on one channel. Consent has already been checked by the
@@ -31,7 +32,7 @@ public record OutboundMessage(
 
     public OutboundMessage {
         notNull(messageId, "messageId");
-        tenantId(tenant, "tenant");
+        TenantIds.requireValid(tenant);
         notNull(customerId, "customerId");
         notNull(channel, "channel");
         notBlank(address, "address");

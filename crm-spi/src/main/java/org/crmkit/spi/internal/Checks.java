@@ -3,14 +3,11 @@ package org.crmkit.spi.internal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.crmkit.spi.ValidationException;
 
 /** Argument checks shared by the SPI records. Not API. */
 public final class Checks {
-    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-
     private Checks() {
     }
 
@@ -34,15 +31,6 @@ public final class Checks {
             throw new ValidationException(field, "must be absent (null) or not blank", value);
         }
         return value;
-    }
-
-    public static String tenantId(String tenant, String field) {
-        notNull(tenant, field);
-        if (!TENANT.matcher(tenant).matches()) {
-            throw new ValidationException(field,
-                    "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit", tenant);
-        }
-        return tenant;
     }
 
     /** Storage keeps microseconds; every record truncates so that a round trip is exact. */

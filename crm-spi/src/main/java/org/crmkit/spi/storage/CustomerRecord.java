@@ -4,7 +4,6 @@ import static org.crmkit.spi.internal.Checks.copy;
 import static org.crmkit.spi.internal.Checks.micros;
 import static org.crmkit.spi.internal.Checks.notBlank;
 import static org.crmkit.spi.internal.Checks.notNull;
-import static org.crmkit.spi.internal.Checks.tenantId;
 
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +62,7 @@ public record CustomerRecord(
 
     public CustomerRecord {
         notNull(id, "id");
-        tenantId(tenant, "tenant");
+        TenantIds.requireValid(tenant);
         if (version < 1) {
             throw new ValidationException("version", "must be at least 1", version);
         }

@@ -4,7 +4,6 @@ import static org.crmkit.spi.internal.Checks.micros;
 import static org.crmkit.spi.internal.Checks.notBlank;
 import static org.crmkit.spi.internal.Checks.notNull;
 import static org.crmkit.spi.internal.Checks.nullOrNotBlank;
-import static org.crmkit.spi.internal.Checks.tenantId;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -31,7 +30,7 @@ public record TimelineEntryRecord(
 
     public TimelineEntryRecord {
         notNull(id, "id");
-        tenantId(tenant, "tenant");
+        TenantIds.requireValid(tenant);
         notNull(customerId, "customerId");
         occurredAt = micros(notNull(occurredAt, "occurredAt"));
         notBlank(kind, "kind");
