@@ -114,14 +114,22 @@ public sealed interface AttributeValue {
 
     /**
      * An exact decimal number. Trailing zeros are removed so that {@code 2.50} and {@code 2.5} are
-     * the same value.
+     * the same value. At most {@value #MAX_DIGITS} digits before and after the decimal point
+     * each, so that the canonical (plain) form stays small.
      *
      * @param value the number; not null
      */
     record Number(BigDecimal value) implements AttributeValue {
+        /** The most digits a number may have on either side of the decimal point. */
+        public static final int MAX_DIGITS = 100;
+
         public Number {
             if (value == null) {
                 throw new ValidationException("attribute.value", "must not be null");
+            }
+            if (value.precision() - value.scale() > MAX_DIGITS || value.scale() > MAX_DIGITS) {
+                throw new ValidationException("attribute.value",
+                        "must have at most " + MAX_DIGITS + " digits before and after the decimal point");
             }
             value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
             if (value.scale() < 0) {

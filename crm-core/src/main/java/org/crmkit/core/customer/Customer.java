@@ -139,7 +139,8 @@ public final class Customer {
         Customer c = new Customer(state, clock, ids);
         c.events.add(new CustomerEvent.Registered(tenant, id, now, c.type, name, owner, registeredBy));
         c.entry(now, TimelineKind.REGISTERED, null, registeredBy, null,
-                "Registered as a " + c.type + " customer, owned by " + owner, null);
+                "Registered as " + (c.type == CustomerType.INTERNAL ? "an " : "a ") + c.type + " customer, owned by "
+                        + owner, null);
         return c;
     }
 
@@ -448,8 +449,8 @@ public final class Customer {
         String status = Texts.required(deliveryStatus, "deliveryStatus", 100);
         Instant now = touch();
         events.add(new CustomerEvent.MessageSent(tenant, id, now, messageId, channel, purpose, status));
-        entry(now, TimelineKind.MESSAGE_SENT, channel, by, null,
-                purpose + " message sent: " + what + " [" + messageId + "]", status);
+        entry(now, TimelineKind.MESSAGE_SENT, channel, by, null, purpose + " message sent: " + what,
+                status + ", message " + messageId);
     }
 
     /**

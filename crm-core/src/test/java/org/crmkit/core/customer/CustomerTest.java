@@ -252,4 +252,13 @@ class CustomerTest {
         assertThatThrownBy(() -> AttributeValue.parse("NUMBER", "12,5"))
                 .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("attribute.value");
     }
+
+    @Test
+    void hugeNumbersAreRefusedRatherThanExpandedToBillionsOfDigits() {
+        assertThatThrownBy(() -> AttributeValue.parse("NUMBER", "1e999999999"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("at most 100 digits");
+        assertThatThrownBy(() -> AttributeValue.parse("NUMBER", "1e-999999999"))
+                .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("attribute.value");
+        assertThat(AttributeValue.parse("NUMBER", "1e99").canonical()).hasSize(100);
+    }
 }
