@@ -1,0 +1,125 @@
+package org.crmkit.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.crmkit.core.Crm;
+import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.Customers;
+import org.crmkit.core.memory.InMemoryChannel;
+import org.crmkit.core.memory.InMemoryStorage;
+import org.crmkit.core.messaging.SendResult;
+import org.crmkit.jdbc.MigrationScript;
+import org.crmkit.spi.channel.OutboundMessage;
+import org.crmkit.spi.storage.CrmStorage;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crm demo}: plays a short story of a car maker's CRM (customers of every type,
+ * interactions across departments and channels, a salesperson who leaves, consents and the
+ * messages they allow or refuse, a relationship that grows) and then tells, in plain words, what
+ * the CRM now knows.
+ *
+ * <p>By default the data is kept in an embedded H2 database under {@code --data-dir}, created and
+ * migrated on first use; a second run finds the first run's customers and continues their story.
+ * With {@code --in-memory} nothing is kept.
+ *
+ * @since 0.1
+ */
+@Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {"Plays a short story of a car maker's CRM and tells what the CRM now knows.",
+                "The data is kept in an H2 database in the data directory; run it again and the story goes on."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "crm-data",
+            description = "Directory of the H2 database, created if missing (default: ${DEFAULT-VALUE}).")
+    private Path dataDir;
+
+    @Option(names = "--in-memory", description = "Keep nothing: use in-memory storage instead of the database.")
+    private boolean inMemory;
+
+    /** Creates the command; picocli fills in the options. */
+    public DemoCommand() {
+        // picocli instantiates commands reflectively
+    }
+
+    @Override
+    public Integer call() {
+        Logging.configure(spec);
+        PrintWriter out = spec.commandLine().getOut();
+        Clock clock = Clock.systemUTC();
+        InMemoryChannel channel = InMemoryChannel.create(clock);
+        if (inMemory) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--data-dir")) {
+                throw new BadInput(spec.commandLine(), "--in-memory and --data-dir cannot be used together");
+            }
+            out.println("crm demo - tenant \"" + DemoScenario.TENANT + "\", in memory: nothing is kept. Times are UTC.");
+            play(InMemoryStorage.create(), clock, channel, out);
+            out.println();
+            out.println("Nothing was kept. Run 'crm demo' without --in-memory to keep the story in a database.");
+        } else {
+            DataDirectory dir = DataDirectory.createIfMissing(spec.commandLine(), dataDir);
+            try (H2Database db = H2Database.open(dir, true)) {
+                List<MigrationScript> applied = db.migrate();
+                out.println("crm demo - tenant \"" + DemoScenario.TENANT + "\", kept in the H2 database "
+                        + dir.databaseFile() + ". Times are UTC.");
+                out.println(db.created() ? "The database is new: created it and " + migrated(applied) + "."
+                        : "The database is from an earlier run" + (applied.isEmpty() ? "; its schema is up to date."
+                        : "; " + migrated(applied) + "."));
+                play(db.storage(), clock, channel, out);
+            }
+            out.println();
+            out.println("Kept in " + dir.path() + ". Run 'crm demo' again to continue the story, or 'crm export"
+                    + " --data-dir " + dir.path() + "' to see it as JSON.");
+        }
+        out.flush();
+        return CrmCommand.OK;
+    }
+
+    private static void play(CrmStorage storage, Clock clock, InMemoryChannel channel, PrintWriter out) {
+        Crm crm = Crm.builder().storage(storage).clock(clock).channel(channel).build();
+        DemoScenario scenario = new DemoScenario(crm, out);
+        List<Customer> cast = scenario.play();
+
+        out.println();
+        out.println("The customers now: their owners, past and present, and everything on their timelines");
+        Customers customers = crm.customers(DemoScenario.TENANT);
+        for (Customer c : cast) {
+            CustomerAccount.print(out, c, customers.timeline(c.id()));
+        }
+
+        out.println();
+        out.println("Messages in this run");
+        List<SendResult> results = scenario.sendResults();
+        long sent = results.stream().filter(SendResult::sent).count();
+        out.println("   " + sent + " sent, " + (results.size() - sent) + " refused by the consent check");
+        for (OutboundMessage m : channel.sent()) {
+            out.println("   the e-mail channel took \"" + m.subject() + "\" for " + m.address() + " ("
+                    + m.purpose() + "), receipt " + channel.receiptFor(m.messageId()).map(r -> r.status().name())
+                    .orElse("none"));
+        }
+        for (SendResult r : results) {
+            if (r instanceof SendResult.Refused refused) {
+                out.println("   refused: " + refused.refusal().explanation() + " (" + refused.refusal().reason() + ")");
+            }
+        }
+    }
+
+    private static String migrated(List<MigrationScript> applied) {
+        return applied.isEmpty() ? "found its schema up to date"
+                : "migrated its schema to version " + applied.get(applied.size() - 1).version();
+    }
+}
