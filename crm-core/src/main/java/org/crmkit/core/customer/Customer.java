@@ -231,13 +231,8 @@ public final class Customer {
      * @param evidence how the consent was obtained; not blank
      */
     public void grantConsent(Channel channel, Purpose purpose, String evidence) {
-        Instant now = now(clock);
-        Consent c = new Consent(channel, purpose, ConsentStatus.GRANTED, now, evidence);
-        touch();
-        consents.add(c);
-        events.add(new CustomerEvent.ConsentGranted(tenant, id, now, channel, purpose, c.evidence()));
-        entry(now, TimelineKind.CONSENT_GRANTED, channel, null, null,
-                "Consent granted for " + purpose + " on " + channel + " (" + c.evidence() + ")", null);
+        Consent c = recordConsent(channel, purpose, ConsentStatus.GRANTED, evidence);
+        events.add(new CustomerEvent.ConsentGranted(tenant, id, c.at(), channel, purpose, c.evidence()));
     }
 
     /**
@@ -250,13 +245,19 @@ public final class Customer {
      * @param evidence how the withdrawal was received; not blank
      */
     public void withdrawConsent(Channel channel, Purpose purpose, String evidence) {
-        Instant now = now(clock);
-        Consent c = new Consent(channel, purpose, ConsentStatus.WITHDRAWN, now, evidence);
+        Consent c = recordConsent(channel, purpose, ConsentStatus.WITHDRAWN, evidence);
+        events.add(new CustomerEvent.ConsentWithdrawn(tenant, id, c.at(), channel, purpose, c.evidence()));
+    }
+
+    private Consent recordConsent(Channel channel, Purpose purpose, ConsentStatus status, String evidence) {
+        Consent c = new Consent(channel, purpose, status, now(clock), evidence);
         touch();
         consents.add(c);
-        events.add(new CustomerEvent.ConsentWithdrawn(tenant, id, now, channel, purpose, c.evidence()));
-        entry(now, TimelineKind.CONSENT_WITHDRAWN, channel, null, null,
-                "Consent withdrawn for " + purpose + " on " + channel + " (" + c.evidence() + ")", null);
+        boolean granted = status == ConsentStatus.GRANTED;
+        entry(c.at(), granted ? TimelineKind.CONSENT_GRANTED : TimelineKind.CONSENT_WITHDRAWN, channel, null, null,
+                "Consent " + (granted ? "granted" : "withdrawn") + " for " + purpose + " on " + channel + " ("
+                        + c.evidence() + ")", null);
+        return c;
     }
 
     /**
