@@ -24,7 +24,12 @@ import org.crmkit.spi.channel.OutboundMessage;
  * and purpose is a grant and the customer has an address for the channel
  * ({@link org.crmkit.core.customer.Customer#contactDecision}). Otherwise nothing is sent and the
  * refusal is recorded on the customer's timeline. A sent message is recorded there too, with the
- * channel's delivery status.
+ * channel's delivery status. The command is checked in full before anything is sent.
+ *
+ * <p>Consent is decided in one unit of work and the channel is called after it, outside any
+ * transaction (a channel is not transactional). A withdrawal committed in that short window does
+ * not stop the message already decided on; the withdrawal is on the timeline just before the
+ * sent message, so the order of events stays auditable.
  *
  * <p>Thread-safe.
  *
@@ -67,8 +72,14 @@ public final class Messaging {
         if (command.subject() == null || command.subject().isBlank()) {
             throw new ValidationException("subject", "must not be blank", command.subject());
         }
+        if (command.subject().length() > SendMessage.MAX_SUBJECT) {
+            throw new ValidationException("subject", "must be at most " + SendMessage.MAX_SUBJECT + " characters");
+        }
         if (command.body() == null || command.body().isBlank()) {
             throw new ValidationException("body", "must not be blank", command.body());
+        }
+        if (command.body().length() > SendMessage.MAX_BODY) {
+            throw new ValidationException("body", "must be at most " + SendMessage.MAX_BODY + " characters");
         }
         MessageChannel channel = command.channel().outboundType().map(channels::get).orElse(null);
         if (command.channel().isOutbound() && channel == null) {

@@ -107,4 +107,16 @@ class MessagingTest {
         assertThatThrownBy(() -> crm.messaging("globex").send(newsletter(li, Channel.EMAIL)))
                 .isInstanceOf(NoSuchCustomerException.class);
     }
+
+    @Test
+    void anOverlongSubjectIsRefusedBeforeAnythingIsSent() {
+        Customer li = li();
+        customers.change(li.id(), c -> c.grantConsent(Channel.EMAIL, Purpose.MARKETING, "web form 17"));
+        long version = customers.get(li.id()).version();
+        assertThatThrownBy(() -> messaging.send(new SendMessage(li.id(), Channel.EMAIL, Purpose.MARKETING,
+                "x".repeat(SendMessage.MAX_SUBJECT + 1), "body", MARKETER)))
+                .isInstanceOf(org.crmkit.spi.ValidationException.class).hasMessageStartingWith("subject: must be at most");
+        assertThat(channel.sent()).isEmpty();
+        assertThat(customers.get(li.id()).version()).isEqualTo(version);
+    }
 }
