@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The dependency direction between modules (DEVELOPERS.md): crm-spi depends on nothing of ours,
+ * The dependency direction between modules (docs/architecture.md): crm-spi depends on nothing of ours,
  * crm-core and crm-jdbc-adapter depend on crm-spi only, and the adapter never on crm-core. Checked
  * here because this module has every library jar on its class path.
  */

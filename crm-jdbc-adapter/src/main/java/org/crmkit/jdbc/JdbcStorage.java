@@ -32,12 +32,12 @@ import org.crmkit.spi.storage.StorageSession;
  * <p>Instances are immutable and thread-safe: many threads may run units of work at once, each
  * with its own connection and session. A session is confined to its unit of work and thread.
  *
- * @since 0.1
- *
  * <p>Every unit of work takes a connection from the data source and closes it at the end, so give
  * it a pooled data source in production. With an H2 file database and no pool, every unit of
  * work would open and close the database file; keep one connection open for the application's
  * lifetime, or add {@code ;DB_CLOSE_DELAY=-1} to the URL.
+ *
+ * @since 0.1
  */
 public final class JdbcStorage implements CrmStorage {
 

@@ -7,7 +7,7 @@ import java.util.Objects;
  * {@link #rule() rule} it broke, and nothing was stored.
  *
  * <p>The message has the form {@code "<field>: <rule>"}, followed by the rejected value where
- * showing it is harmless, for example {@code "email: must be a valid e-mail address (was 'bob@')"}.
+ * showing it is harmless, for example {@code "email: must contain exactly one '@' (was 'bob.example.com')"}.
  *
  * @since 0.1
  */

@@ -44,7 +44,7 @@ public enum Channel {
     /**
      * Parses a channel name, ignoring case and surrounding whitespace.
      *
-     * @throws ValidationException naming {@code field} if the name is unknown
+     * @throws org.crmkit.spi.ValidationException naming {@code field} if the name is unknown
      */
     public static Channel parse(String name, String field) {
         return Enums.parse(Channel.class, name, field);

@@ -124,12 +124,28 @@ public final class Customer {
             withPrimaries.add(p.withPrimary(first));
         }
         List<PostalAddress> addresses = new ArrayList<>();
+        int primaryAddress = -1;
         for (int i = 0; i < command.postalAddresses().size(); i++) {
+            String field = "postalAddresses[" + i + "]";
             PostalAddress a = command.postalAddresses().get(i);
             if (a == null) {
-                throw new ValidationException("postalAddresses[" + i + "]", "must not be null");
+                throw new ValidationException(field, "must not be null");
             }
-            addresses.add(a.withPrimary(i == 0));
+            if (addresses.stream().anyMatch(a::samePlaceAs)) {
+                throw new ValidationException(field, "must not be given twice", a.toMultilineString());
+            }
+            if (a.primary()) {
+                if (primaryAddress >= 0) {
+                    throw new ValidationException(field, "must not be primary: postalAddresses["
+                            + primaryAddress + "] already is");
+                }
+                primaryAddress = i;
+            }
+            addresses.add(a);
+        }
+        int primary = Math.max(primaryAddress, 0);
+        for (int i = 0; i < addresses.size(); i++) {
+            addresses.set(i, addresses.get(i).withPrimary(i == primary));
         }
 
         CustomerState state = new CustomerState(id, tenant, 0, command.type(), name, command.organisation(),

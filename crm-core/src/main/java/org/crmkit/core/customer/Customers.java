@@ -24,9 +24,10 @@ import org.crmkit.spi.storage.TimelineEntryRecord;
  * The customers of one tenant: register, find, list and change them, and read their timelines.
  * Obtain it from {@code Crm.customers(tenant)}.
  *
- * <p>Every method is one unit of work: a change and the timeline entries it makes are stored
+ * <p>Every change is one unit of work: a change and the timeline entries it makes are stored
  * together or not at all, and its events are published to the {@code Crm}'s listeners only after
- * they are committed. Changes use optimistic locking: if someone else changed the customer in the
+ * they are committed. Reads of many pages ({@link #timeline(CustomerId)}, {@link #findByEmail})
+ * read one page per unit of work. Changes use optimistic locking: if someone else changed the customer in the
  * meantime, the change is refused with {@link StaleWriteException} and nothing is written.
  *
  * <p>Thread-safe.
@@ -36,6 +37,7 @@ import org.crmkit.spi.storage.TimelineEntryRecord;
 public final class Customers {
 
     private static final int INTERACTION_ATTEMPTS = 5;
+    private static final long ANY_VERSION = -1;
 
     private final TenantId tenant;
     private final CrmStorage storage;
@@ -138,7 +140,7 @@ public final class Customers {
      * @throws StaleWriteException     if the customer was changed concurrently; nothing is written
      */
     public Customer change(CustomerId id, Consumer<Customer> change) {
-        return change(id, -1, change);
+        return applyChange(id, ANY_VERSION, change);
     }
 
     /**
@@ -148,14 +150,18 @@ public final class Customers {
      * @throws StaleWriteException if the stored version is not {@code expectedVersion}; nothing is written
      */
     public Customer change(CustomerId id, long expectedVersion, Consumer<Customer> change) {
-        Objects.requireNonNull(id, "id must not be null");
-        Objects.requireNonNull(change, "change must not be null");
-        if (expectedVersion == 0 || expectedVersion < -1) {
+        if (expectedVersion < 1) {
             throw new ValidationException("expectedVersion", "must be at least 1", expectedVersion);
         }
+        return applyChange(id, expectedVersion, change);
+    }
+
+    private Customer applyChange(CustomerId id, long expectedVersion, Consumer<Customer> change) {
+        Objects.requireNonNull(id, "id must not be null");
+        Objects.requireNonNull(change, "change must not be null");
         Customer changed = storage.inTransaction(tenant.value(), session -> {
             Customer c = load(session, id).orElseThrow(() -> new NoSuchCustomerException(tenant, id));
-            if (expectedVersion > 0 && c.version() != expectedVersion) {
+            if (expectedVersion != ANY_VERSION && c.version() != expectedVersion) {
                 throw new StaleWriteException("customer", id.value(), expectedVersion, c.version());
             }
             change.accept(c);

@@ -8,8 +8,10 @@ import org.crmkit.core.common.Enums;
 /**
  * The stages of a customer relationship (domain §4), with the moves between them.
  *
- * <p>A relationship starts in {@link #EXPLORATION}, grows through {@link #FORMATION} into
- * {@link #STABILITY}, and can fall into {@link #DECLINE} from any of these. A declining
+ * <p>A relationship starts in {@link #EXPLORATION} and usually grows through {@link #FORMATION}
+ * into {@link #STABILITY}; it may also go from exploration straight to stability, when the first
+ * figures already show a steady relationship (a classifier run on existing customers finds this).
+ * It can fall into {@link #DECLINE} from any of these. A declining
  * relationship can recover (to formation or stability) or end. An ended relationship can only
  * start again, in exploration (a won-back customer probes anew).
  *

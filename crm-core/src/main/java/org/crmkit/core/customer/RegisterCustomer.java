@@ -31,7 +31,8 @@ import jakarta.validation.constraints.Size;
  * @param phones             phone numbers, the first one primary; international form, or national with
  *                           {@code defaultCountryCode}
  * @param defaultCountryCode country calling code for national phone numbers, or 0 if all are international
- * @param postalAddresses    postal addresses
+ * @param postalAddresses    postal addresses, each at a different place; the one marked primary (at
+ *                           most one) is primary, otherwise the first
  * @param relationshipLevel  the initial relationship level; null for {@link RelationshipLevel#BASIC}
  * @since 0.1
  */

@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Keeps crm-core framework-free (DEVELOPERS.md, design rules): no JDBC, no JSON library, no
+ * Keeps crm-core framework-free (design rules, docs/architecture.md): no JDBC, no JSON library, no
  * persistence or web annotations, no logging backend, no package cycles, and the model never
  * logs.
  */
@@ -40,7 +40,7 @@ class CoreArchitectureTest {
     static final ArchRule theModelDoesNotLog = noClasses()
             .that().resideInAnyPackage("org.crmkit.core.customer..", "org.crmkit.core.common..")
             .should().dependOnClassesThat().resideInAnyPackage("org.slf4j..")
-            .because("logging happens outside the model (DEVELOPERS.md)");
+            .because("logging happens outside the model (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("org.crmkit.core.(**)").should().beFreeOfCycles();

@@ -261,4 +261,19 @@ class CustomerTest {
                 .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("attribute.value");
         assertThat(AttributeValue.parse("NUMBER", "1e99").canonical()).hasSize(100);
     }
+
+    @Test
+    void registrationKeepsTheChosenPrimaryAddressAndRefusesTheSamePlaceTwice() {
+        PostalAddress home = PostalAddress.of("88 Nanjing Road", "Shanghai", null, "200001", "CN");
+        PostalAddress office = new PostalAddress("office", true, "1 Century Avenue", "Shanghai", null, "200120", "CN");
+        Customer c = register(RegisterCustomer.builder(CustomerType.B2C, "Li", "alice")
+                .postalAddress(home).postalAddress(office).build());
+        assertThat(c.postalAddresses()).extracting(PostalAddress::primary).containsExactly(false, true);
+        assertThatThrownBy(() -> register(RegisterCustomer.builder(CustomerType.B2C, "Li", "alice")
+                .postalAddress(home).postalAddress(home.withPrimary(true)).build()))
+                .isInstanceOf(ValidationException.class).hasMessageStartingWith("postalAddresses[1]: must not be given twice");
+        assertThatThrownBy(() -> register(RegisterCustomer.builder(CustomerType.B2C, "Li", "alice")
+                .postalAddress(office).postalAddress(home.withPrimary(true)).build()))
+                .isInstanceOf(ValidationException.class).hasMessageStartingWith("postalAddresses[1]: must not be primary");
+    }
 }

@@ -9,10 +9,10 @@ import org.crmkit.spi.ValidationException;
  * previous page returned. Paging is by key, not by offset, so that a page is as cheap to read at
  * the end of a large table as at its start.
  *
- * @param size  the most items to return, 1 to {@value #MAX_SIZE}
  * <p>Cursors are opaque strings made by the store. They stay valid across units of work, and a
  * cursor a store did not issue is refused with a {@link ValidationException} on {@code after}.
  *
+ * @param size  the most items to return, 1 to {@value #MAX_SIZE}
  * @param after the cursor of the previous page ({@link Page#next()}); null for the first page
  * @since 0.1
  */

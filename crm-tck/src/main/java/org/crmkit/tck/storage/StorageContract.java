@@ -340,6 +340,19 @@ public abstract class StorageContract {
         assertThat(timelineOf(tenant, customer.id())).containsExactly(entry);
     }
 
+    @Test
+    void aCursorTheStoreDidNotIssueIsRefusedNamingTheCursor() {
+        CustomerRecord customer = insert(tenant, Records.customer(tenant));
+        PageRequest forged = new PageRequest(10, "not a cursor of this store %%");
+
+        assertThatThrownBy(() -> storage().inTransaction(tenant,
+                session -> session.customers().query(CustomerQuery.all(), forged)))
+                .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("after");
+        assertThatThrownBy(() -> storage().inTransaction(tenant,
+                session -> session.timeline().forCustomer(customer.id(), forged)))
+                .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("after");
+    }
+
     // ---------------------------------------------------------------- batches
 
     @Test
