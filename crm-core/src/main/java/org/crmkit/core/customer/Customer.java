@@ -62,6 +62,7 @@ public final class Customer {
     private final IdGenerator ids;
     private final List<CustomerEvent> events = new ArrayList<>();
     private final List<TimelineEntry> newEntries = new ArrayList<>();
+    private boolean stateChanged;
 
     private Customer(CustomerState s, Clock clock, IdGenerator ids) {
         this.id = s.id();
@@ -216,7 +217,10 @@ public final class Customer {
     }
 
     /**
-     * Records an interaction on the customer's timeline.
+     * Records an interaction on the customer's timeline. The timeline is append-only and apart
+     * from the customer's own state: recording an interaction changes neither the customer's
+     * version nor its {@link #updatedAt()}, so departments recording interactions at the same
+     * time never conflict with each other or with changes to the customer.
      *
      * @param interaction what happened; its time, if given, must not be in the future
      * @return the timeline entry it became
@@ -230,7 +234,6 @@ public final class Customer {
         if (at.isAfter(now)) {
             throw new ValidationException("interaction.occurredAt", "must not be in the future", at);
         }
-        touch();
         TimelineEntry e = entry(at, TimelineKind.INTERACTION, interaction.channel(), interaction.staff(),
                 interaction.department(), interaction.summary(), interaction.outcome());
         events.add(new CustomerEvent.InteractionRecorded(tenant, id, now, e.id(), interaction.channel(),
@@ -447,7 +450,8 @@ public final class Customer {
     }
 
     /**
-     * Records on the timeline that a message was sent to the customer.
+     * Records on the timeline that a message was sent to the customer. Like an interaction, this
+     * changes neither the version nor {@link #updatedAt()}.
      *
      * @param messageId      the message's id
      * @param channel        the channel it went out on
@@ -458,28 +462,37 @@ public final class Customer {
      */
     public void recordMessageSent(UUID messageId, Channel channel, Purpose purpose, String subject,
                                   String deliveryStatus, StaffId by) {
-        Objects.requireNonNull(messageId, "messageId must not be null");
-        Objects.requireNonNull(channel, "channel must not be null");
-        Objects.requireNonNull(purpose, "purpose must not be null");
+        if (messageId == null) {
+            throw new ValidationException("messageId", "must not be null");
+        }
+        if (channel == null) {
+            throw new ValidationException("channel", "must not be null");
+        }
+        if (purpose == null) {
+            throw new ValidationException("purpose", "must not be null");
+        }
         requireStaff(by, "by");
         String what = Texts.required(subject, "subject", 1000);
         String status = Texts.required(deliveryStatus, "deliveryStatus", 100);
-        Instant now = touch();
+        Instant now = now(clock);
         events.add(new CustomerEvent.MessageSent(tenant, id, now, messageId, channel, purpose, status));
         entry(now, TimelineKind.MESSAGE_SENT, channel, by, null, purpose + " message sent: " + what,
                 status + ", message " + messageId);
     }
 
     /**
-     * Records on the timeline that a message was refused before sending.
+     * Records on the timeline that a message was refused before sending. Like an interaction, this
+     * changes neither the version nor {@link #updatedAt()}.
      *
      * @param refusal the consent policy's refusal
      * @param by      who tried to send it
      */
     public void recordMessageRefused(ContactDecision.Refused refusal, StaffId by) {
-        Objects.requireNonNull(refusal, "refusal must not be null");
+        if (refusal == null) {
+            throw new ValidationException("refusal", "must not be null");
+        }
         requireStaff(by, "by");
-        Instant now = touch();
+        Instant now = now(clock);
         events.add(new CustomerEvent.MessageRefused(tenant, id, now, refusal.channel(), refusal.purpose(),
                 refusal.reason()));
         entry(now, TimelineKind.MESSAGE_REFUSED, refusal.channel(), by, null,
@@ -674,12 +687,19 @@ public final class Customer {
                 List.copyOf(consents), List.copyOf(ownerHistory), createdAt, updatedAt);
     }
 
+    /** @return whether anything (state or timeline) is waiting to be stored */
     boolean hasChanges() {
-        return !events.isEmpty() || !newEntries.isEmpty();
+        return stateChanged || !events.isEmpty() || !newEntries.isEmpty();
+    }
+
+    /** @return whether the customer's own state changed, which needs a new version */
+    boolean hasStateChanges() {
+        return stateChanged;
     }
 
     void markStored(long storedVersion) {
         version = storedVersion;
+        stateChanged = false;
         events.clear();
         newEntries.clear();
     }
@@ -723,7 +743,9 @@ public final class Customer {
         return e;
     }
 
+    /** Marks the customer's state changed (a new version) and returns the time of the change. */
     private Instant touch() {
+        stateChanged = true;
         Instant now = now(clock);
         updatedAt = now.isAfter(updatedAt) ? now : updatedAt;
         return now;

@@ -36,7 +36,7 @@ import org.crmkit.spi.storage.TimelineEntryRecord;
  */
 public final class Customers {
 
-    private static final int INTERACTION_ATTEMPTS = 5;
+    private static final int CONFLICT_ATTEMPTS = 8;
     private static final long ANY_VERSION = -1;
 
     private final TenantId tenant;
@@ -130,8 +130,9 @@ public final class Customers {
     /**
      * Reads the customer, applies {@code change} (one or more business verbs) and stores the
      * result with its new timeline entries, all in one unit of work. If {@code change} throws,
-     * nothing is written and the exception propagates. If the verbs changed nothing, nothing is
-     * written and the version stays.
+     * nothing is written and the exception propagates. A change of the customer's state stores a
+     * new version; verbs that only add to the timeline (interactions, message records) leave the
+     * version as it is. If the verbs changed nothing, nothing is written.
      *
      * @param id     the customer
      * @param change the verbs to apply, for example {@code c -> c.reassignOwner(...)}
@@ -165,9 +166,11 @@ public final class Customers {
                 throw new StaleWriteException("customer", id.value(), expectedVersion, c.version());
             }
             change.accept(c);
-            if (c.hasChanges()) {
+            if (c.hasStateChanges()) {
                 long next = c.version() + 1;
                 session.customers().update(CustomerMapper.INSTANCE.toRecord(c.state().withVersion(next)));
+            }
+            if (!c.newTimelineEntries().isEmpty()) {
                 session.timeline().appendAll(timelineRecords(c));
             }
             return c;
@@ -177,35 +180,48 @@ public final class Customers {
 
     /**
      * Records an interaction on the customer's timeline. Interactions from different departments
-     * do not conflict: if the customer changed concurrently, the recording is retried on the
-     * fresh customer (up to five times).
+     * never conflict: the timeline is append-only and recording an interaction does not change
+     * the customer's version.
      *
      * @return the timeline entry the interaction became
      * @throws NoSuchCustomerException if this tenant has no such customer
      */
     public TimelineEntry recordInteraction(CustomerId id, Interaction interaction) {
         TimelineEntry[] entry = new TimelineEntry[1];
-        retryingOnConflict(id, c -> entry[0] = c.recordInteraction(interaction));
+        change(id, c -> entry[0] = c.recordInteraction(interaction));
         return entry[0];
     }
 
     /**
      * Applies {@code change} like {@link #change(CustomerId, Consumer)}, and if the customer was
-     * changed concurrently, reads it again and re-applies {@code change}, up to five times in all.
+     * changed concurrently, reads it again and re-applies {@code change}, up to eight times in all,
+     * waiting a short random time (growing with each attempt, at most 50 ms) between attempts.
      * Use it only for changes that are right whatever the concurrent change was.
      *
      * @throws StaleWriteException if every attempt lost the race
      */
     public Customer retryingOnConflict(CustomerId id, Consumer<Customer> change) {
         StaleWriteException last = null;
-        for (int attempt = 0; attempt < INTERACTION_ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < CONFLICT_ATTEMPTS; attempt++) {
             try {
                 return change(id, change);
             } catch (StaleWriteException e) {
                 last = e;
+                backOff(attempt);
             }
         }
         throw last;
+    }
+
+    /** Waits a random time that grows with the attempt, so that competing writers drift apart. */
+    private static void backOff(int attempt) {
+        long maxMillis = Math.min(50, 1L << attempt);
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(maxMillis + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a change of a customer", e);
+        }
     }
 
     /** @return the customers with this e-mail address (normalised before the search) */
@@ -298,7 +314,8 @@ public final class Customers {
         for (Customer c : customers) {
             if (c.hasChanges()) {
                 events.addAll(c.recordedEvents());
-                c.markStored(c.version() + 1);
+                boolean newVersion = c.version() == 0 || c.hasStateChanges();
+                c.markStored(newVersion ? c.version() + 1 : c.version());
             }
         }
         events.forEach(publisher::on);

@@ -15,6 +15,8 @@ import org.crmkit.spi.channel.ChannelType;
 import org.crmkit.spi.channel.DeliveryReceipt;
 import org.crmkit.spi.channel.MessageChannel;
 import org.crmkit.spi.channel.OutboundMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends messages to the customers of one tenant through the registered {@link MessageChannel}s,
@@ -24,7 +26,10 @@ import org.crmkit.spi.channel.OutboundMessage;
  * and purpose is a grant and the customer has an address for the channel
  * ({@link org.crmkit.core.customer.Customer#contactDecision}). Otherwise nothing is sent and the
  * refusal is recorded on the customer's timeline. A sent message is recorded there too, with the
- * channel's delivery status. The command is checked in full before anything is sent.
+ * channel's delivery status. The command is checked in full before anything is sent, and once a
+ * message has been handed to the channel, {@code send} no longer throws: if the message cannot
+ * be recorded on the timeline (the storage failed), the result says so
+ * ({@link SendResult.Sent#recorded()}) and the failure is logged.
  *
  * <p>Consent is decided in one unit of work and the channel is called after it, outside any
  * transaction (a channel is not transactional). A withdrawal committed in that short window does
@@ -36,6 +41,8 @@ import org.crmkit.spi.channel.OutboundMessage;
  * @since 0.1
  */
 public final class Messaging {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Messaging.class);
 
     private final Customers customers;
     private final Map<ChannelType, MessageChannel> channels;
@@ -87,7 +94,7 @@ public final class Messaging {
                     + "; register one with Crm.builder().channel(...)");
         }
         ContactDecision[] decision = new ContactDecision[1];
-        customers.retryingOnConflict(command.customerId(), c -> {
+        customers.change(command.customerId(), c -> {
             decision[0] = c.contactDecision(command.channel(), command.purpose());
             if (decision[0] instanceof ContactDecision.Refused refused) {
                 c.recordMessageRefused(refused, command.sentBy());
@@ -107,8 +114,16 @@ public final class Messaging {
             throw new ChannelException("channel " + channel.getClass().getName()
                     + " broke its contract: the receipt must be for message " + messageId);
         }
-        customers.retryingOnConflict(command.customerId(), c -> c.recordMessageSent(messageId, command.channel(),
-                command.purpose(), command.subject(), receipt.status().name(), command.sentBy()));
-        return new SendResult.Sent(messageId, receipt);
+        try {
+            customers.change(command.customerId(), c -> c.recordMessageSent(messageId, command.channel(),
+                    command.purpose(), command.subject(), receipt.status().name(), command.sentBy()));
+        } catch (RuntimeException e) {
+            // The message is out: reporting a failure now would invite a second send. Say it was
+            // sent, and that it could not be put on the timeline.
+            LOG.warn("Message {} to customer {} was sent but could not be recorded on the timeline",
+                    messageId, command.customerId(), e);
+            return new SendResult.Sent(messageId, receipt, false);
+        }
+        return new SendResult.Sent(messageId, receipt, true);
     }
 }

@@ -23,8 +23,10 @@ public sealed interface SendResult {
      *
      * @param messageId the message's id
      * @param receipt   the channel's receipt (which may itself say the delivery failed)
+     * @param recorded  whether the sent message is on the customer's timeline; false only if the
+     *                  storage failed after the message went out (the failure is logged)
      */
-    record Sent(UUID messageId, DeliveryReceipt receipt) implements SendResult {
+    record Sent(UUID messageId, DeliveryReceipt receipt, boolean recorded) implements SendResult {
     }
 
     /**

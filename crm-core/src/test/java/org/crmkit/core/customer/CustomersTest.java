@@ -166,14 +166,56 @@ class CustomersTest {
     }
 
     @Test
-    void interactionsAreRetriedOverAConcurrentChange() {
+    void concurrentInteractionsAndChangesLoseNothing() throws Exception {
         Customer li = registerLi();
-        Customer stale = acme.get(li.id());
-        acme.change(li.id(), c -> c.rename("Li Wei Jr.", StaffId.of("alice")));
-        TimelineEntry entry = acme.recordInteraction(stale.id(),
-                Interaction.now(Channel.WEB, StaffId.of("web"), "Downloaded the manual"));
-        assertThat(acme.timeline(li.id())).contains(entry);
-        assertThat(acme.get(li.id()).name()).isEqualTo("Li Wei Jr.");
+        int threads = 8;
+        int perThread = 25;
+        int renames = 20;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads + 1);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                StaffId staff = StaffId.of("agent-" + t);
+                work.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        acme.recordInteraction(li.id(), Interaction.now(Channel.PHONE, staff, "call " + i));
+                    }
+                    return null;
+                }));
+            }
+            work.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < renames; i++) {
+                    int n = i;
+                    acme.retryingOnConflict(li.id(), c -> c.rename("Li Wei " + n, StaffId.of("alice")));
+                }
+                return null;
+            }));
+            start.countDown();
+            for (java.util.concurrent.Future<?> f : work) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(acme.timeline(li.id())).filteredOn(e -> e.kind() == TimelineKind.INTERACTION)
+                .hasSize(threads * perThread);
+        assertThat(acme.get(li.id()).version()).isEqualTo(1 + renames);
+        assertThat(acme.get(li.id()).name()).isEqualTo("Li Wei " + (renames - 1));
+    }
+
+    @Test
+    void interactionsGoOnTheTimelineWithoutANewVersion() {
+        Customer li = registerLi();
+        clock.advance(Duration.ofMinutes(5));
+        acme.recordInteraction(li.id(), Interaction.now(Channel.WEB, StaffId.of("web"), "Downloaded the manual"));
+        Customer read = acme.get(li.id());
+        assertThat(read.version()).isEqualTo(1);
+        assertThat(read.updatedAt()).isEqualTo(li.updatedAt());
+        assertThat(acme.timeline(li.id())).extracting(TimelineEntry::kind)
+                .containsExactly(TimelineKind.REGISTERED, TimelineKind.INTERACTION);
     }
 
     @Test

@@ -119,4 +119,54 @@ class MessagingTest {
         assertThat(channel.sent()).isEmpty();
         assertThat(customers.get(li.id()).version()).isEqualTo(version);
     }
+
+    @Test
+    void aStorageFailureAfterSendingIsReportedInTheResultNotThrown() {
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+        InMemoryStorage memory = InMemoryStorage.create();
+        org.crmkit.spi.storage.CrmStorage failingAfterSend = new org.crmkit.spi.storage.CrmStorage() {
+            @Override
+            public <T> T inTransaction(String tenant, java.util.function.Function<org.crmkit.spi.storage.StorageSession, T> work) {
+                if (broken.get()) {
+                    throw new org.crmkit.spi.storage.StorageException("database went away", "08006", null);
+                }
+                return memory.inTransaction(tenant, work);
+            }
+        };
+        org.crmkit.spi.channel.MessageChannel breakingChannel = new org.crmkit.spi.channel.MessageChannel() {
+            @Override
+            public java.util.Set<ChannelType> supportedTypes() {
+                return channel.supportedTypes();
+            }
+
+            @Override
+            public org.crmkit.spi.channel.DeliveryReceipt send(org.crmkit.spi.channel.OutboundMessage message) {
+                org.crmkit.spi.channel.DeliveryReceipt receipt = channel.send(message);
+                broken.set(true);
+                return receipt;
+            }
+        };
+        Crm fragile = Crm.builder().storage(failingAfterSend).clock(clock).channel(breakingChannel).build();
+        Customers fragileCustomers = fragile.customers("acme");
+        Customer li = fragileCustomers.register(RegisterCustomer.builder(CustomerType.B2C, "Li Wei", "alice")
+                .email("li.wei@example.com").build());
+        fragileCustomers.change(li.id(), c -> c.grantConsent(Channel.EMAIL, Purpose.MARKETING, "web form 17"));
+
+        SendResult result = fragile.messaging("acme").send(newsletter(li, Channel.EMAIL));
+
+        assertThat(result).isInstanceOfSatisfying(SendResult.Sent.class, sent -> {
+            assertThat(sent.recorded()).isFalse();
+            assertThat(sent.receipt().status()).isEqualTo(DeliveryStatus.DELIVERED);
+        });
+        assertThat(channel.sent()).hasSize(1);
+    }
+
+    @Test
+    void aSentMessageIsRecordedWithoutANewVersion() {
+        Customer li = li();
+        Customer consented = customers.change(li.id(), c -> c.grantConsent(Channel.EMAIL, Purpose.MARKETING, "form"));
+        SendResult result = messaging.send(newsletter(li, Channel.EMAIL));
+        assertThat(((SendResult.Sent) result).recorded()).isTrue();
+        assertThat(customers.get(li.id()).version()).isEqualTo(consented.version());
+    }
 }
