@@ -57,6 +57,21 @@ public class ValidationException extends CrmException {
         this.rule = Objects.requireNonNull(rule, "rule must not be null");
     }
 
+    /**
+     * The same refusal, for a field nested in a larger input: {@code e.withFieldPrefix("commands[3].")}
+     * turns {@code "email: must ..."} into {@code "commands[3].email: must ..."}, keeping the
+     * rejected value in the message and this exception as the cause.
+     *
+     * @param prefix what to put before the field name; not null
+     * @return a new exception
+     */
+    public ValidationException withFieldPrefix(String prefix) {
+        Objects.requireNonNull(prefix, "prefix must not be null");
+        ValidationException nested = new ValidationException(prefix + field, rule, prefix + getMessage(), true);
+        nested.initCause(this);
+        return nested;
+    }
+
     /** @return the name of the rejected field; never null */
     public String field() {
         return field;

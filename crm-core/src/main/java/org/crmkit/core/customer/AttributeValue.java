@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 
 import org.crmkit.spi.ValidationException;
 
@@ -172,7 +171,9 @@ public sealed interface AttributeValue {
      */
     record Date(LocalDate value) implements AttributeValue {
         public Date {
-            Objects.requireNonNull(value, "value must not be null");
+            if (value == null) {
+                throw new ValidationException("attribute.value", "must not be null");
+            }
         }
 
         @Override

@@ -76,7 +76,11 @@ public final class Customer {
         this.contactPoints = new ArrayList<>(s.contactPoints());
         this.postalAddresses = new ArrayList<>(s.postalAddresses());
         this.attributes = new LinkedHashMap<>();
-        s.attributes().forEach(a -> attributes.put(key(a.category(), a.name()), a));
+        for (Attribute a : s.attributes()) {
+            if (attributes.put(key(a.category(), a.name()), a) != null) {
+                throw new ValidationException("attributes", "must not hold " + a.category() + " '" + a.name() + "' twice");
+            }
+        }
         this.consents = new ArrayList<>(s.consents());
         this.ownerHistory = new ArrayList<>(s.ownerHistory());
         this.createdAt = s.createdAt();
@@ -107,6 +111,10 @@ public final class Customer {
         StaffId owner = staff(command.owner(), "owner");
         StaffId registeredBy = staff(command.registeredBy(), "registeredBy");
         checkOrganisation(command.type(), command.organisation());
+        if (command.defaultCountryCode() < 0 || command.defaultCountryCode() > 999) {
+            throw new ValidationException("defaultCountryCode", "must be between 1 and 999, or 0 for none",
+                    command.defaultCountryCode());
+        }
         Instant now = now(clock);
 
         List<ContactPoint> points = new ArrayList<>();
@@ -207,8 +215,13 @@ public final class Customer {
         if (previous.equals(newOwner)) {
             throw new ValidationException("owner", "must differ from the current owner", newOwner.value());
         }
-        Instant now = touch();
         int last = ownerHistory.size() - 1;
+        Instant start = ownerHistory.get(last).from();
+        if (now(clock).isBefore(start)) {
+            throw new ValidationException("owner", "cannot change before the current owner's period began at "
+                    + start + " (is the clock behind?)");
+        }
+        Instant now = touch();
         ownerHistory.set(last, ownerHistory.get(last).endAt(now));
         ownerHistory.add(new OwnerAssignment(newOwner, now, null, by, why));
         events.add(new CustomerEvent.OwnerReassigned(tenant, id, now, previous, newOwner, by, why));
@@ -786,8 +799,12 @@ public final class Customer {
     }
 
     private void checkInvariants() {
-        Objects.requireNonNull(id, "id must not be null");
-        Objects.requireNonNull(tenant, "tenant must not be null");
+        if (id == null) {
+            throw new ValidationException("id", "must not be null");
+        }
+        if (tenant == null) {
+            throw new ValidationException("tenant", "must not be null");
+        }
         if (version < 0) {
             throw new ValidationException("version", "must not be negative", version);
         }
@@ -811,6 +828,23 @@ public final class Customer {
                 throw new ValidationException("ownerHistory[" + i + "]",
                         last ? "must be open (the current owner)" : "must be closed (a former owner)");
             }
+            if (!last && !ownerHistory.get(i).until().equals(ownerHistory.get(i + 1).from())) {
+                throw new ValidationException("ownerHistory[" + (i + 1) + "].from",
+                        "must be when the previous owner's period ended, " + ownerHistory.get(i).until());
+            }
+        }
+        for (int i = 0; i < contactPoints.size(); i++) {
+            if (indexOf(contactPoints, contactPoints.get(i).kind(), contactPoints.get(i).value()) != i) {
+                throw new ValidationException("contactPoints[" + i + "]", "must not repeat a contact point",
+                        contactPoints.get(i).value());
+            }
+        }
+        for (int i = 0; i < postalAddresses.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (postalAddresses.get(j).samePlaceAs(postalAddresses.get(i))) {
+                    throw new ValidationException("postalAddresses[" + i + "]", "must not repeat an address");
+                }
+            }
         }
         for (ContactKind kind : ContactKind.values()) {
             long total = contactPoints.stream().filter(p -> p.kind() == kind).count();
@@ -822,7 +856,11 @@ public final class Customer {
         if (!postalAddresses.isEmpty() && postalAddresses.stream().filter(PostalAddress::primary).count() != 1) {
             throw new ValidationException("postalAddresses", "must have exactly one primary address");
         }
-        Objects.requireNonNull(createdAt, "createdAt must not be null");
-        Objects.requireNonNull(updatedAt, "updatedAt must not be null");
+        if (createdAt == null || updatedAt == null) {
+            throw new ValidationException(createdAt == null ? "createdAt" : "updatedAt", "must not be null");
+        }
+        if (updatedAt.isBefore(createdAt)) {
+            throw new ValidationException("updatedAt", "must not be before createdAt " + createdAt, updatedAt);
+        }
     }
 }

@@ -3,8 +3,10 @@ package org.crmkit.core.customer;
 import java.util.UUID;
 
 import org.crmkit.core.common.Channel;
+import org.crmkit.core.common.Enums;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.storage.AttributeRecord;
 import org.crmkit.spi.storage.ConsentRecord;
 import org.crmkit.spi.storage.ContactPointRecord;
@@ -50,7 +52,13 @@ interface CustomerMapper {
     TimelineEntry toDomain(TimelineEntryRecord record);
 
     default ContactPoint toDomain(ContactPointRecord point) {
-        return new ContactPoint(ContactKind.valueOf(point.kind()), point.value(), point.label(), point.primary());
+        ContactPoint p = new ContactPoint(Enums.parse(ContactKind.class, point.kind(), "contactPoint.kind"),
+                point.value(), point.label(), point.primary());
+        if (!p.value().equals(point.value())) {
+            throw new ValidationException("contactPoint.value", "must be stored in normalised form '" + p.value() + "'",
+                    point.value());
+        }
+        return p;
     }
 
     default PostalAddress toDomain(PostalAddressRecord address) {
@@ -68,7 +76,8 @@ interface CustomerMapper {
     }
 
     default Attribute toDomain(AttributeRecord attribute) {
-        return new Attribute(AttributeCategory.valueOf(attribute.category()), attribute.name(),
+        return new Attribute(Enums.parse(AttributeCategory.class, attribute.category(), "attribute.category"),
+                attribute.name(),
                 AttributeValue.parse(attribute.type(), attribute.value()));
     }
 
@@ -109,6 +118,26 @@ interface CustomerMapper {
     }
 
     default Channel channel(String name) {
-        return name == null ? null : Channel.valueOf(name);
+        return name == null ? null : Enums.parse(Channel.class, name, "channel");
+    }
+
+    default CustomerType customerType(String code) {
+        return Enums.parse(CustomerType.class, code, "type");
+    }
+
+    default RelationshipLevel relationshipLevel(String code) {
+        return Enums.parse(RelationshipLevel.class, code, "relationshipLevel");
+    }
+
+    default LifecycleStage lifecycleStage(String code) {
+        return Enums.parse(LifecycleStage.class, code, "lifecycleStage");
+    }
+
+    default ConsentStatus consentStatus(String code) {
+        return Enums.parse(ConsentStatus.class, code, "consent.status");
+    }
+
+    default TimelineKind timelineKind(String code) {
+        return Enums.parse(TimelineKind.class, code, "timeline.kind");
     }
 }

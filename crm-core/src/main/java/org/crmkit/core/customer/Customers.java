@@ -17,6 +17,7 @@ import org.crmkit.spi.storage.CustomerRecord;
 import org.crmkit.spi.storage.Page;
 import org.crmkit.spi.storage.PageRequest;
 import org.crmkit.spi.storage.StaleWriteException;
+import org.crmkit.spi.storage.StorageException;
 import org.crmkit.spi.storage.StorageSession;
 import org.crmkit.spi.storage.TimelineEntryRecord;
 
@@ -94,10 +95,7 @@ public final class Customers {
             try {
                 customers.add(Customer.register(commands.get(i), new CustomerId(ids.next()), tenant, clock, ids));
             } catch (ValidationException e) {
-                if (commands.size() == 1) {
-                    throw e;
-                }
-                throw new ValidationException("commands[" + i + "]." + e.field(), e.rule());
+                throw commands.size() == 1 ? e : e.withFieldPrefix("commands[" + i + "].");
             }
         }
         storage.useTransaction(tenant.value(), session -> {
@@ -300,8 +298,19 @@ public final class Customers {
         return session.customers().find(id.value()).map(this::restore);
     }
 
+    /** Rebuilds a stored customer; a record that breaks a rule of the model is a storage failure. */
     private Customer restore(CustomerRecord record) {
-        return Customer.restore(CustomerMapper.INSTANCE.toState(record), clock, ids);
+        try {
+            Customer c = Customer.restore(CustomerMapper.INSTANCE.toState(record), clock, ids);
+            if (!c.owner().value().equals(record.ownerId())) {
+                throw new ValidationException("ownerId", "must be the owner of the last ownerHistory period '"
+                        + c.owner() + "'", record.ownerId());
+            }
+            return c;
+        } catch (ValidationException e) {
+            throw new StorageException("customer " + record.id() + " as stored breaks a rule of the model: "
+                    + e.getMessage(), null, e);
+        }
     }
 
     private List<TimelineEntryRecord> timelineRecords(Customer c) {

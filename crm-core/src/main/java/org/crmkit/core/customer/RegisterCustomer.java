@@ -1,6 +1,7 @@
 package org.crmkit.core.customer;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,9 +50,11 @@ public record RegisterCustomer(
         RelationshipLevel relationshipLevel) {
 
     public RegisterCustomer {
-        emails = emails == null ? List.of() : List.copyOf(emails);
-        phones = phones == null ? List.of() : List.copyOf(phones);
-        postalAddresses = postalAddresses == null ? List.of() : List.copyOf(postalAddresses);
+        // Copies that keep null elements, so that registration can refuse them by index.
+        emails = emails == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(emails));
+        phones = phones == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(phones));
+        postalAddresses = postalAddresses == null ? List.of()
+                : Collections.unmodifiableList(new ArrayList<>(postalAddresses));
     }
 
     /**
