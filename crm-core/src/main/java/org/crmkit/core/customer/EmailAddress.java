@@ -1,18 +1,22 @@
 package org.crmkit.core.customer;
 
+import java.text.Normalizer;
 import java.util.Locale;
 
 import org.crmkit.spi.ValidationException;
 
 /**
- * An e-mail address in normalised form: surrounding whitespace removed and the domain part
- * lower-cased. The local part keeps its case, since RFC 5321 leaves its meaning to the receiving
- * server. Two addresses that differ only in the case of their domain are equal.
+ * An e-mail address in normalised form: surrounding whitespace removed, Unicode in composed form
+ * (NFC), and the domain part compatibility-normalised (NFKC, so full-width letters become plain
+ * ones) and lower-cased. The local part keeps its case, since RFC 5321 leaves its meaning to the
+ * receiving server. Two addresses that differ only in the case of their domain, or in how the same
+ * letters were encoded, are equal.
  *
  * <p>Accepted: a dot-atom local part of 1-64 characters (letters, digits, and
- * {@code !#$%&'*+/=?^_`{|}~.-}, or any non-ASCII letter, per RFC 6531), no leading, trailing or
- * doubled dot; a domain of at least two labels, each 1-63 letters, digits or hyphens, not
- * starting or ending with a hyphen; at most 254 characters in all. Quoted local parts and IP
+ * {@code !#$%&'*+/=?^_`{|}~.-}, or any non-ASCII letter or combining mark, per RFC 6531), no
+ * leading, trailing or doubled dot; a domain of at least two labels, each 1-63 letters, digits,
+ * combining marks or hyphens, starting with a letter or digit and not ending with a hyphen; at most
+ * 254 characters in all. Quoted local parts and IP
  * literals are refused: they are legal but almost never typed by a real customer.
  *
  * <p>Immutable and thread-safe.
@@ -65,7 +69,7 @@ public record EmailAddress(String value) {
     }
 
     private static String normalise(String text, String field) {
-        String s = text.strip();
+        String s = Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
         if (s.isEmpty()) {
             throw new ValidationException(field, "must not be blank", text);
         }
@@ -77,7 +81,9 @@ public record EmailAddress(String value) {
             throw new ValidationException(field, "must contain exactly one '@'", text);
         }
         String local = s.substring(0, at);
-        String domain = s.substring(at + 1).toLowerCase(Locale.ROOT);
+        String domain = Normalizer.normalize(
+                Normalizer.normalize(s.substring(at + 1), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT),
+                Normalizer.Form.NFC);
         checkLocal(local, field, text);
         checkDomain(domain, field, text);
         return local + "@" + domain;
@@ -95,7 +101,7 @@ public record EmailAddress(String value) {
             int cp = local.codePointAt(i);
             boolean ok = cp < 128
                     ? Character.isLetterOrDigit(cp) || cp == '.' || ATEXT.indexOf(cp) >= 0
-                    : Character.isLetterOrDigit(cp);
+                    : Character.isLetterOrDigit(cp) || isMark(cp);
             if (!ok) {
                 throw new ValidationException(field,
                         "must not contain '" + new String(Character.toChars(cp)) + "' in the local part", text);
@@ -119,15 +125,23 @@ public record EmailAddress(String value) {
             if (label.startsWith("-") || label.endsWith("-")) {
                 throw new ValidationException(field, "must not start or end a domain label with '-'", text);
             }
+            if (isMark(label.codePointAt(0))) {
+                throw new ValidationException(field, "must not start a domain label with a combining mark", text);
+            }
             for (int i = 0; i < label.length(); ) {
                 int cp = label.codePointAt(i);
-                if (!(Character.isLetterOrDigit(cp) || cp == '-')) {
+                if (!(Character.isLetterOrDigit(cp) || cp == '-' || isMark(cp))) {
                     throw new ValidationException(field,
                             "must not contain '" + new String(Character.toChars(cp)) + "' in the domain", text);
                 }
                 i += Character.charCount(cp);
             }
         }
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     @Override

@@ -8,7 +8,9 @@ import org.crmkit.spi.ValidationException;
  *
  * <p>{@link #parse(String)} accepts international input ({@code +86 138-1234-5678},
  * {@code 0086 13812345678}, {@code (+44) 20 7946 0958}); spaces, hyphens, dots, slashes and
- * parentheses are ignored. {@link #parse(String, int)} also accepts national input and adds the
+ * parentheses are ignored, and so is a trunk prefix written in brackets after the country code
+ * ({@code +44 (0)20 7946 0958} is {@code +442079460958}). {@link #parse(String, int)} also accepts
+ * national input and adds the
  * given country calling code, dropping the national trunk prefix (a leading {@code 0}, or a
  * leading {@code 1} for the North American plan, code 1; Italy, code 39, keeps its leading 0).
  * Only the shape is checked (7 to 15 digits, no leading zero in the country code), not whether a
@@ -18,6 +20,8 @@ import org.crmkit.spi.ValidationException;
  * @since 0.1
  */
 public record PhoneNumber(String value) {
+
+    private static final java.util.regex.Pattern TRUNK_ZERO = java.util.regex.Pattern.compile("\\(\\s*0\\s*\\)");
 
     /** Validates {@code value}, which must already be in E.164 form; prefer {@link #parse}. */
     public PhoneNumber {
@@ -61,6 +65,11 @@ public record PhoneNumber(String value) {
         String s = text.strip();
         if (s.isEmpty()) {
             throw new ValidationException(field, "must not be blank", text);
+        }
+        if (s.startsWith("+") || s.startsWith("00")) {
+            // "+44 (0)20 7946 0958": the bracketed 0 is the national trunk prefix, dialled only
+            // from inside the country, so it is not part of the international number.
+            s = TRUNK_ZERO.matcher(s).replaceFirst(" ");
         }
         StringBuilder digits = new StringBuilder(16);
         boolean plus = false;

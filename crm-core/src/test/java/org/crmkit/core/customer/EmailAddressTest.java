@@ -51,4 +51,14 @@ class EmailAddressTest {
         assertThat(e.localPart()).isEqualTo("Sales.Team");
         assertThat(e.domain()).isEqualTo("acme.cn");
     }
+
+    @org.junit.jupiter.api.Test
+    void theSameLettersInAnotherEncodingAreTheSameAddress() {
+        String composed = "jos\u00e9@example.com";
+        String decomposed = "jose\u0301@example.com";
+        assertThat(EmailAddress.parse(decomposed)).isEqualTo(EmailAddress.parse(composed));
+        assertThat(EmailAddress.parse("li@\uff25\uff38\uff21\uff2d\uff30\uff2c\uff25.com"))
+                .isEqualTo(EmailAddress.parse("li@example.com"));
+        assertThat(EmailAddress.parse("a@\u0130stanbul.com.tr").domain()).isEqualTo("i\u0307stanbul.com.tr");
+    }
 }

@@ -17,7 +17,9 @@ class PhoneNumberTest {
             "'0086 138 1234 5678', +8613812345678",
             "'(+44) 20 7946 0958', +442079460958",
             "'+1 (415) 555-2671', +14155552671",
-            "'+49.30.123456', +4930123456"})
+            "'+49.30.123456', +4930123456",
+            "'+44 (0)20 7946 0958', +442079460958",
+            "'0044 ( 0 ) 20 7946 0958', +442079460958"})
     void keepsInternationalNumbersInE164(String typed, String canonical) {
         assertThat(PhoneNumber.parse(typed).value()).isEqualTo(canonical);
     }
