@@ -71,7 +71,7 @@ public final class ExportCommand implements Callable<Integer> {
         ObjectNode document;
         Clock clock = Clock.systemUTC();
         try (H2Database db = H2Database.open(dir, false)) {
-            db.migrate();
+            db.requireCurrentSchema();
             Crm crm = Crm.builder().storage(db.storage()).clock(clock).build();
             Customers customers = crm.customers(tenantId);
             document = new JsonExport(mapper).export(customers, clock.instant());

@@ -25,11 +25,13 @@ final class H2Database implements AutoCloseable {
     /** H2's error code for a database file locked by another process. */
     private static final int DATABASE_IN_USE = 90020;
 
+    private final DataDirectory dir;
     private final DataSource dataSource;
     private final Connection keepOpen;
     private final boolean created;
 
-    private H2Database(DataSource dataSource, Connection keepOpen, boolean created) {
+    private H2Database(DataDirectory dir, DataSource dataSource, Connection keepOpen, boolean created) {
+        this.dir = dir;
         this.dataSource = dataSource;
         this.keepOpen = keepOpen;
         this.created = created;
@@ -48,7 +50,7 @@ final class H2Database implements AutoCloseable {
         h2.setUser("sa");
         h2.setPassword("");
         try {
-            return new H2Database(h2, h2.getConnection(), !existed);
+            return new H2Database(dir, h2, h2.getConnection(), !existed);
         } catch (SQLException e) {
             if (e.getErrorCode() == DATABASE_IN_USE) {
                 throw new StorageException("the database " + dir.databaseFile()
@@ -66,6 +68,26 @@ final class H2Database implements AutoCloseable {
      */
     List<MigrationScript> migrate() {
         return SchemaMigrator.create(dataSource, Dialect.H2).migrate();
+    }
+
+    /**
+     * Checks, without changing anything, that the schema is the one this tool's JDBC adapter writes.
+     *
+     * @throws StorageException with a one-line message if the schema is missing, older or newer
+     */
+    void requireCurrentSchema() {
+        List<Integer> applied = SchemaMigrator.create(dataSource, Dialect.H2).appliedVersions();
+        int current = applied.isEmpty() ? 0 : applied.get(applied.size() - 1);
+        int expected = SchemaMigrator.latestVersion();
+        if (current < expected) {
+            throw new StorageException("the database in " + dir.path() + " has schema version " + current
+                    + ", this crm needs version " + expected + "; run 'crm demo --data-dir " + dir.path()
+                    + "' once to upgrade it", null, null);
+        }
+        if (current > expected) {
+            throw new StorageException("the database in " + dir.path() + " has schema version " + current
+                    + ", newer than this crm knows (" + expected + "); use a newer crm", null, null);
+        }
     }
 
     /** @return crmkit storage on this database */

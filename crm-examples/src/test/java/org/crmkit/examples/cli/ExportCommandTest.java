@@ -135,4 +135,24 @@ class ExportCommandTest {
         assertThat(node.isTextual()).as("%s is a string", node).isTrue();
         assertThatCode(() -> Instant.parse(node.asText())).doesNotThrowAnyException();
     }
+
+    @Test
+    void exportDoesNotMigrateADatabaseWithoutTheSchema() throws Exception {
+        Path bare = tmp.resolve("bare");
+        Files.createDirectories(bare);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + bare.resolve("crm"), "sa", "")) {
+            c.createStatement().execute("CREATE TABLE unrelated (id INT)");
+        }
+
+        Run run = Cli.crm("export", "--data-dir", bare.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("has schema version 0")
+                .contains("run 'crm demo --data-dir");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + bare.resolve("crm"), "sa", "")) {
+            assertThat(c.getMetaData().getTables(null, null, "CRM_CUSTOMER", null).next()).isFalse();
+        }
+    }
 }
