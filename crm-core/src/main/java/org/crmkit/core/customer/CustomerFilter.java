@@ -13,7 +13,8 @@ import org.crmkit.spi.storage.CustomerQuery;
  * @param owner        current owner; null for any
  * @param type         customer type; null for any
  * @param stage        lifecycle stage; null for any
- * @param updatedSince changed at or after this instant; null for any
+ * @param updatedSince the customer's own data changed at or after this instant (new timeline entries
+ *                     alone do not count: see {@link Customer#recordInteraction}); null for any
  * @param email        has this e-mail address; null for any
  * @param phone        has this phone number; null for any
  * @since 0.1
