@@ -25,6 +25,15 @@ import org.crmkit.spi.storage.StorageSession;
  * closes it (returning it to the pool), also when the commit or the rollback fails.
  * Concurrent updates of one customer are detected by optimistic locking on its version.
  *
+ * <p>Every customer a read returns is exactly one version of it (or the unit of work's own
+ * uncommitted state), never the customer row of one version with lists of another, although the
+ * row and its lists are read by separate statements. The read takes no locks: it checks
+ * afterwards that the versions of the customers it read have not changed, and reads again if
+ * one has. Should that happen 20 times in a row (a customer updated faster than it can be read),
+ * the last attempt reads the customer rows with {@code SELECT ... FOR UPDATE}, which locks them
+ * until the unit of work ends; such a read may wait for a writer, and may then fail as a
+ * lock timeout or deadlock would.
+ *
  * <p>The schema must have been created first, with {@link SchemaMigrator} or the host's own
  * migration tool (see {@link SchemaMigrator#scripts(Dialect)}). Every database error is reported as
  * an {@link org.crmkit.spi.storage.StorageException} keeping its SQLState.

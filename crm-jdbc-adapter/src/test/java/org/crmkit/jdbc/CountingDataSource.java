@@ -8,13 +8,15 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 /**
  * Wraps a data source to count the connections it has handed out and not yet had closed, to see
- * the auto-commit mode a connection is closed with, and to make commit or rollback fail.
+ * the auto-commit mode a connection is closed with, to make commit or rollback fail, and to run
+ * a hook before each statement is prepared.
  */
 final class CountingDataSource implements DataSource {
 
@@ -23,6 +25,8 @@ final class CountingDataSource implements DataSource {
     private final AtomicInteger closedWithManualCommit = new AtomicInteger();
     volatile boolean failCommit;
     volatile boolean failRollback;
+    /** Runs with the SQL of every statement about to be prepared on one of these connections. */
+    volatile Consumer<String> beforePrepare = sql -> { };
 
     CountingDataSource(DataSource delegate) {
         this.delegate = delegate;
@@ -67,6 +71,7 @@ final class CountingDataSource implements DataSource {
                                 throw new SQLException("commit refused by the test", "40001");
                             }
                         }
+                        case "prepareStatement" -> beforePrepare.accept((String) args[0]);
                         case "rollback" -> {
                             if (failRollback && (args == null || args.length == 0)) {
                                 throw new SQLException("rollback refused by the test", "08006");

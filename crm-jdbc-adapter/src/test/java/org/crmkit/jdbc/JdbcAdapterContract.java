@@ -20,10 +20,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
@@ -275,6 +278,161 @@ abstract class JdbcAdapterContract {
                 .hasMessageContaining("after");
     }
 
+    // --- consistent reads ----------------------------------------------------------------------
+
+    @Test
+    void aReadThatSawANewVersionOfTheListsIsRepeatedWithoutLocking() throws SQLException {
+        DataSource database = migratedDatabase();
+        JdbcStorage writer = JdbcStorage.create(database, dialect());
+        CountingDataSource reading = new CountingDataSource(database);
+        JdbcStorage reader = JdbcStorage.create(reading, dialect());
+        String tenant = TestRecords.newTenant();
+        UUID id = UUID.randomUUID();
+        writer.useTransaction(tenant, s -> s.customers().insert(versioned(tenant, id, 1)));
+        AtomicLong version = new AtomicLong(1);
+        AtomicInteger locking = new AtomicInteger();
+        reading.beforePrepare = sql -> {
+            if (sql.endsWith(" FOR UPDATE")) {
+                locking.incrementAndGet();
+            } else if (version.get() == 1 && sql.contains("FROM crm_attribute")) {
+                // Another unit of work commits version 2 after the row of version 1 was read.
+                writer.useTransaction(tenant,
+                        s -> s.customers().update(versioned(tenant, id, version.incrementAndGet())));
+            }
+        };
+
+        Optional<CustomerRecord> found = reader.inTransaction(tenant, s -> s.customers().find(id));
+
+        assertThat(version.get()).isEqualTo(2);
+        assertThat(found).contains(versioned(tenant, id, 2));
+        assertThat(locking.get()).as("statements that locked rows").isZero();
+    }
+
+    @Test
+    void aReadThatKeepsSeeingNewVersionsLocksTheCustomersAndReturnsOneVersionOfEach() throws SQLException {
+        DataSource database = migratedDatabase();
+        JdbcStorage writer = JdbcStorage.create(database, dialect());
+        CountingDataSource reading = new CountingDataSource(database);
+        JdbcStorage reader = JdbcStorage.create(reading, dialect());
+        String tenant = TestRecords.newTenant();
+        UUID id = UUID.randomUUID();
+        writer.useTransaction(tenant, s -> s.customers().insert(versioned(tenant, id, 1)));
+        AtomicLong version = new AtomicLong(1);
+        AtomicInteger locking = new AtomicInteger();
+        reading.beforePrepare = sql -> {
+            if (sql.endsWith(" FOR UPDATE")) {
+                locking.incrementAndGet();
+            } else if (locking.get() == 0 && sql.contains("FROM crm_attribute")) {
+                // Another unit of work commits a new version between reading the row and its lists, every time.
+                writer.useTransaction(tenant,
+                        s -> s.customers().update(versioned(tenant, id, version.incrementAndGet())));
+            }
+        };
+
+        Optional<CustomerRecord> found = reader.inTransaction(tenant, s -> s.customers().find(id));
+
+        assertThat(version.get()).as("the version after 20 optimistic reads, each overtaken").isEqualTo(21);
+        assertThat(locking.get()).as("statements that locked rows").isEqualTo(1);
+        assertThat(found).contains(versioned(tenant, id, 21));
+
+        locking.set(0);
+        List<CustomerRecord> queried = reader.inTransaction(tenant, s -> s.customers()
+                .query(CustomerQuery.all().withEmail("info@" + id + ".example"), PageRequest.first(10)).items());
+
+        assertThat(version.get()).isEqualTo(41);
+        assertThat(locking.get()).as("statements that locked rows").isEqualTo(1);
+        assertThat(queried).containsExactly(versioned(tenant, id, 41));
+        // The lock ended with the unit of work.
+        writer.useTransaction(tenant, s -> s.customers().update(versioned(tenant, id, 42)));
+    }
+
+    @Test
+    void aLockingQueryDropsACustomerThatNoLongerMatchesOnceItsWriterCommitted() throws Exception {
+        DataSource database = migratedDatabase();
+        JdbcStorage writer = JdbcStorage.create(database, dialect());
+        CountingDataSource reading = new CountingDataSource(database);
+        JdbcStorage reader = JdbcStorage.create(reading, dialect());
+        String tenant = TestRecords.newTenant();
+        UUID id = UUID.randomUUID();
+        String email = "info@" + id + ".example";
+        writer.useTransaction(tenant, s -> s.customers().insert(versioned(tenant, id, 1)));
+        AtomicLong version = new AtomicLong(1);
+        CountDownLatch updated = new CountDownLatch(1);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        AtomicReference<Future<?>> lastWriter = new AtomicReference<>();
+        reading.beforePrepare = sql -> {
+            if (sql.endsWith(" FOR UPDATE")) {
+                // A writer changes the e-mail address and holds the row while the locking read starts.
+                CustomerRecord moved = withoutContactPoints(versioned(tenant, id, version.incrementAndGet()));
+                lastWriter.set(executor.submit(() -> writer.useTransaction(tenant, s -> {
+                    s.customers().update(moved);
+                    updated.countDown();
+                    sleep(300); // so that the locking read waits for this commit
+                })));
+                await(updated);
+            } else if (lastWriter.get() == null && sql.contains("FROM crm_attribute")) {
+                writer.useTransaction(tenant,
+                        s -> s.customers().update(versioned(tenant, id, version.incrementAndGet())));
+            }
+        };
+        try {
+            List<CustomerRecord> queried = reader.inTransaction(tenant, s -> s.customers()
+                    .query(CustomerQuery.all().withEmail(email), PageRequest.first(10)).items());
+
+            lastWriter.get().get(20, TimeUnit.SECONDS);
+            assertThat(queried).as("customers with the e-mail address " + email).isEmpty();
+            Optional<CustomerRecord> stored = writer.inTransaction(tenant, s -> s.customers().find(id));
+            assertThat(stored).contains(withoutContactPoints(versioned(tenant, id, 22)));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /**
+     * What the locking fallback of a read relies on: a {@code SELECT ... FOR UPDATE} at READ
+     * COMMITTED that had to wait for a writer returns the version the writer committed.
+     */
+    @Test
+    void aLockingReadThatWaitedForAWriterReturnsTheVersionItCommitted() throws Exception {
+        DataSource database = migratedDatabase();
+        String tenant = TestRecords.newTenant();
+        UUID id = UUID.randomUUID();
+        JdbcStorage.create(database, dialect()).useTransaction(tenant,
+                s -> s.customers().insert(versioned(tenant, id, 1)));
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Connection writer = database.getConnection(); Connection reader = database.getConnection()) {
+            for (Connection connection : List.of(writer, reader)) {
+                connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+            try (PreparedStatement update = writer.prepareStatement(
+                    "UPDATE crm_customer SET version = 2, name = 'v2' WHERE id = ?")) {
+                update.setObject(1, id);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            Future<String> locked = executor.submit(() -> {
+                try (PreparedStatement select = reader.prepareStatement(
+                        "SELECT c.version, c.name FROM crm_customer c WHERE c.tenant_id = ? AND c.id = ? FOR UPDATE")) {
+                    select.setString(1, tenant);
+                    select.setObject(2, id);
+                    try (ResultSet row = select.executeQuery()) {
+                        assertThat(row.next()).isTrue();
+                        return row.getLong(1) + " " + row.getString(2);
+                    }
+                } finally {
+                    reader.rollback();
+                }
+            });
+            Thread.sleep(200); // time for the reader to reach the lock and wait there
+            assertThat(locked).as("a locking read while the writer holds the row").isNotDone();
+            writer.commit();
+
+            assertThat(locked.get(20, TimeUnit.SECONDS)).isEqualTo("2 v2");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
     // --- connections and transactions ---------------------------------------------------------
 
     @Test
@@ -484,6 +642,42 @@ abstract class JdbcAdapterContract {
             }
         }
         return names;
+    }
+
+    /** A customer whose name, attribute and update time are derived from its version. */
+    private static CustomerRecord versioned(String tenant, UUID id, long version) {
+        CustomerRecord base = TestRecords.customer(tenant, id);
+        return new CustomerRecord(id, tenant, version, base.type(), "v" + version, base.organisation(),
+                base.relationshipLevel(), base.lifecycleStage(), base.ownerId(), base.contactPoints(),
+                base.postalAddresses(), List.of(new AttributeRecord("INTERNAL", "version", "NUMBER",
+                        String.valueOf(version))), base.consents(), base.ownerHistory(), base.createdAt(),
+                TestRecords.T0.plusSeconds(version));
+    }
+
+    private static CustomerRecord withoutContactPoints(CustomerRecord r) {
+        return new CustomerRecord(r.id(), r.tenant(), r.version(), r.type(), r.name(), r.organisation(),
+                r.relationshipLevel(), r.lifecycleStage(), r.ownerId(), List.of(), r.postalAddresses(),
+                r.attributes(), r.consents(), r.ownerHistory(), r.createdAt(), r.updatedAt());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void execute(DataSource dataSource, String sql) throws SQLException {

@@ -84,7 +84,7 @@ final class ChildTable<T> {
             List<UUID> chunk = customerIds.subList(from, Math.min(customerIds.size(), from + CHUNK));
             String sql = "SELECT customer_id, " + String.join(", ", columns) + " FROM " + table
                     + " WHERE customer_id IN (" + Jdbc.placeholders(chunk.size()) + ") ORDER BY customer_id, ordinal";
-            List<Map.Entry<UUID, T>> rows = Jdbc.query(connection, sql, chunk,
+            List<Map.Entry<UUID, T>> rows = Jdbc.queryFresh(connection, sql, chunk,
                     row -> Map.entry(Jdbc.getUuid(row, "customer_id"), mapper.map(row)));
             for (Map.Entry<UUID, T> row : rows) {
                 byCustomer.computeIfAbsent(row.getKey(), id -> new ArrayList<>()).add(row.getValue());

@@ -6,9 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.crmkit.spi.storage.AttributeRecord;
 import org.crmkit.spi.storage.ConsentRecord;
@@ -17,6 +19,8 @@ import org.crmkit.spi.storage.CustomerRecord;
 import org.crmkit.spi.storage.OrganisationRecord;
 import org.crmkit.spi.storage.OwnershipRecord;
 import org.crmkit.spi.storage.PostalAddressRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The SQL and row mapping of a customer: the {@code crm_customer} row and its five child tables. */
 final class CustomerTables {
@@ -24,6 +28,17 @@ final class CustomerTables {
     static final String COLUMNS = "c.id, c.tenant_id, c.version, c.customer_type, c.name, c.org_legal_name, "
             + "c.org_registration_number, c.org_tax_number, c.org_industry, c.org_website, c.relationship_level, "
             + "c.lifecycle_stage, c.owner_id, c.created_at, c.updated_at";
+
+    /** Appended to a SELECT of customer rows to lock the rows it returns until the transaction ends. */
+    static final String FOR_UPDATE = " FOR UPDATE";
+
+    /** How many times a read is tried without locks before it locks the customer rows it reads. */
+    static final int OPTIMISTIC_READS = 20;
+
+    /** IN lists are split into chunks of this many ids, well below every driver's parameter limit. */
+    private static final int CHUNK = 500;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerTables.class);
 
     private static final String INSERT = "INSERT INTO crm_customer (id, tenant_id, version, customer_type, name, "
             + "org_legal_name, org_registration_number, org_tax_number, org_industry, org_website, "
@@ -185,8 +200,110 @@ final class CustomerTables {
         return true;
     }
 
+    /**
+     * Reads the customer rows a statement selects, without or with locking them.
+     *
+     * <p>Implementations run one SELECT of {@link #COLUMNS} from {@code crm_customer c} with
+     * {@link Jdbc#queryFresh}; with {@code lock} they append {@link #FOR_UPDATE} to it.
+     */
+    @FunctionalInterface
+    interface RowReader {
+        List<CustomerRow> read(boolean lock) throws SQLException;
+    }
+
+    /**
+     * What a consistent read found.
+     *
+     * @param records the first {@code limit} rows completed with their lists, in the rows' order
+     *                (without those the last attempt's check dropped)
+     * @param more    whether the statement selected more than {@code limit} rows
+     * @param lastId  the id of the last of the first {@code limit} rows, or null if there were none
+     */
+    record Snapshot(List<CustomerRecord> records, boolean more, UUID lastId) {
+    }
+
+    /**
+     * Reads customers so that each record is exactly one version of its customer, never the
+     * customer row of one version with lists of another, although the row and its five lists are
+     * read by separate statements at READ COMMITTED, each of which sees the commits made before
+     * it started.
+     *
+     * <p>An optimistic read, without locks: it reads the rows, then their lists, then the rows'
+     * versions again, every statement with {@link Jdbc#queryFresh} so that each sees every commit
+     * made before it started. Every write of a customer's lists updates (and so versions) its row in the
+     * same transaction, and versions only grow; so if no version changed, no transaction that
+     * touched these customers committed between the first and the last statement, and every list
+     * belongs to the version read. If one changed, the whole read is repeated (the statement too,
+     * so that its criteria are evaluated against the versions returned), up to
+     * {@value #OPTIMISTIC_READS} times. The last resort is the same read with the customer rows
+     * locked ({@code SELECT ... FOR UPDATE}) until the unit of work ends: with the rows locked no
+     * other transaction can write a new version until then, so the lists read next belong to the
+     * versions the locking statement returned (H2 and PostgreSQL both return the latest committed
+     * version of a row they had to wait for). Having waited, both re-check the criteria on the
+     * customer row against that version, but not criteria on other tables, such as a contact
+     * point's: so the records of the last attempt are checked once more with
+     * {@code stillMatches}, and those that no longer match are dropped.
+     *
+     * <p>The unit of work's own uncommitted writes are read like committed ones: they hold the
+     * row locks of the customers they changed, so no other transaction can change those in between.
+     *
+     * @param limit        how many of the selected rows to complete; the rest only tells
+     *                     {@link Snapshot#more()}
+     * @param stillMatches whether a record of the locking attempt still matches the statement's criteria
+     */
+    static Snapshot readConsistently(Connection connection, RowReader reader, int limit,
+            Predicate<CustomerRecord> stillMatches) throws SQLException {
+        for (int attempt = 1; attempt <= OPTIMISTIC_READS; attempt++) {
+            List<CustomerRow> rows = reader.read(false);
+            List<CustomerRow> kept = firstRows(rows, limit);
+            List<CustomerRecord> records = withChildren(connection, kept);
+            if (unchanged(connection, kept)) {
+                return new Snapshot(records, rows.size() > limit, lastId(kept));
+            }
+        }
+        LOG.debug("Customers changed during {} reads in a row; reading them again with their rows locked",
+                OPTIMISTIC_READS);
+        List<CustomerRow> rows = reader.read(true);
+        List<CustomerRow> kept = firstRows(rows, limit);
+        List<CustomerRecord> records = withChildren(connection, kept).stream().filter(stillMatches).toList();
+        return new Snapshot(records, rows.size() > limit, lastId(kept));
+    }
+
+    private static List<CustomerRow> firstRows(List<CustomerRow> rows, int limit) {
+        return rows.size() > limit ? rows.subList(0, limit) : rows;
+    }
+
+    private static UUID lastId(List<CustomerRow> rows) {
+        return rows.isEmpty() ? null : rows.get(rows.size() - 1).id();
+    }
+
+    /** @return whether every row is still stored with the version it was read with */
+    private static boolean unchanged(Connection connection, List<CustomerRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return true;
+        }
+        Map<UUID, Long> versions = new HashMap<>();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<UUID> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK)).stream()
+                    .map(CustomerRow::id).toList();
+            String sql = "SELECT id, version FROM crm_customer WHERE id IN (" + Jdbc.placeholders(chunk.size()) + ")";
+            for (Map.Entry<UUID, Long> stored : Jdbc.queryFresh(connection, sql, chunk,
+                    row -> Map.entry(Jdbc.getUuid(row, "id"), row.getLong("version")))) {
+                versions.put(stored.getKey(), stored.getValue());
+            }
+        }
+        for (CustomerRow row : rows) {
+            Long stored = versions.get(row.id());
+            if (stored == null || stored != row.version()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Completes customer rows with their lists, keeping the rows' order. */
-    static List<CustomerRecord> withChildren(Connection connection, List<CustomerRow> rows) throws SQLException {
+    private static List<CustomerRecord> withChildren(Connection connection, List<CustomerRow> rows)
+            throws SQLException {
         if (rows.isEmpty()) {
             return List.of();
         }

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.crmkit.spi.storage.StorageException;
 
@@ -20,6 +21,11 @@ final class Jdbc {
 
     /** SQLState class 23, unique_violation: the same code in H2 and PostgreSQL. */
     static final String UNIQUE_VIOLATION = "23505";
+
+    private static final String SELECT = "SELECT ";
+
+    /** Numbers the runs of {@link #queryFresh}, so that no two runs have the same parameters. */
+    private static final AtomicLong RUNS = new AtomicLong();
 
     private Jdbc() {
     }
@@ -64,6 +70,33 @@ final class Jdbc {
                 return result;
             }
         }
+    }
+
+    /**
+     * Runs a SELECT as {@link #query} does, but so that the database computes its result afresh.
+     *
+     * <p>H2 answers a statement run again in the same session with the same parameters from the
+     * result of the previous run if it believes no table the statement reads has been modified
+     * since. It can believe so wrongly: when a commit coincides with the previous run, that run
+     * may read the data as before the commit yet be recorded as having seen the commit, and its
+     * result then outlives the commit. A statement could thus return data older than what an
+     * earlier statement of the same unit of work saw, which breaks the consistency check of
+     * {@link CustomerTables#readConsistently}. One more parameter whose value differs on every
+     * run (a result column the mapper ignores) keeps H2 from reusing a result; other databases
+     * are unaffected.
+     *
+     * @param sql a statement starting with {@code "SELECT "}
+     */
+    static <T> List<T> queryFresh(Connection connection, String sql, List<?> params, RowMapper<T> mapper)
+            throws SQLException {
+        if (!sql.startsWith(SELECT)) {
+            throw new IllegalArgumentException("not a SELECT: " + sql);
+        }
+        List<Object> all = new ArrayList<>(params.size() + 1);
+        all.add(RUNS.incrementAndGet());
+        all.addAll(params);
+        return query(connection, SELECT + "CAST(? AS BIGINT) AS fresh_run, " + sql.substring(SELECT.length()), all,
+                mapper);
     }
 
     static int update(Connection connection, String sql, List<?> params) throws SQLException {

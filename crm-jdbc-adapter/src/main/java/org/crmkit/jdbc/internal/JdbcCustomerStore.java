@@ -34,11 +34,13 @@ final class JdbcCustomerStore implements CustomerStore {
     public Optional<CustomerRecord> find(UUID id) {
         Objects.requireNonNull(id, "id must not be null");
         Connection connection = session.connection();
+        String sql = "SELECT " + CustomerTables.COLUMNS + " FROM crm_customer c WHERE c.tenant_id = ? AND c.id = ?";
+        List<Object> params = List.of(session.tenant(), id);
         try {
-            List<CustomerTables.CustomerRow> rows = Jdbc.query(connection,
-                    "SELECT " + CustomerTables.COLUMNS + " FROM crm_customer c WHERE c.tenant_id = ? AND c.id = ?",
-                    List.of(session.tenant(), id), CustomerTables::mapRow);
-            return CustomerTables.withChildren(connection, rows).stream().findFirst();
+            return CustomerTables.readConsistently(connection,
+                    lock -> Jdbc.queryFresh(connection, lock ? sql + CustomerTables.FOR_UPDATE : sql, params,
+                            CustomerTables::mapRow),
+                    1, record -> true).records().stream().findFirst();
         } catch (SQLException e) {
             throw Jdbc.storageFailure("Cannot read customer " + id, e);
         }
@@ -110,14 +112,14 @@ final class JdbcCustomerStore implements CustomerStore {
         sql.append(" ORDER BY c.id FETCH FIRST ? ROWS ONLY");
         params.add(page.size() + 1);
         Connection connection = session.connection();
+        String select = sql.toString();
         try {
-            List<CustomerTables.CustomerRow> rows = Jdbc.query(connection, sql.toString(), params,
-                    CustomerTables::mapRow);
-            boolean more = rows.size() > page.size();
-            List<CustomerTables.CustomerRow> pageRows = more ? rows.subList(0, page.size()) : rows;
-            List<CustomerRecord> items = CustomerTables.withChildren(connection, pageRows);
-            return more ? Page.of(items, page.size(), Cursors.customer(items.get(items.size() - 1).id()))
-                    : Page.last(items);
+            CustomerTables.Snapshot read = CustomerTables.readConsistently(connection,
+                    lock -> Jdbc.queryFresh(connection, lock ? select + CustomerTables.FOR_UPDATE : select, params,
+                            CustomerTables::mapRow),
+                    page.size(), record -> matches(record, query));
+            return read.more() ? Page.of(read.records(), page.size(), Cursors.customer(read.lastId()))
+                    : Page.last(read.records());
         } catch (SQLException e) {
             throw Jdbc.storageFailure("Cannot query customers", e);
         }
@@ -162,6 +164,25 @@ final class JdbcCustomerStore implements CustomerStore {
         if (query.phone() != null) {
             appendContactPoint(sql, params, ContactPointRecord.PHONE, query.phone());
         }
+    }
+
+    /**
+     * Whether a record matches a query, as {@link #appendCriteria} would select its row: for
+     * records read with their rows locked, whose database re-checks only the row's own criteria
+     * after waiting for a writer.
+     */
+    private static boolean matches(CustomerRecord record, CustomerQuery query) {
+        return (query.ownerId() == null || query.ownerId().equals(record.ownerId()))
+                && (query.type() == null || query.type().equals(record.type()))
+                && (query.lifecycleStage() == null || query.lifecycleStage().equals(record.lifecycleStage()))
+                && (query.updatedSince() == null || !record.updatedAt().isBefore(query.updatedSince()))
+                && (query.email() == null || hasContactPoint(record, ContactPointRecord.EMAIL, query.email()))
+                && (query.phone() == null || hasContactPoint(record, ContactPointRecord.PHONE, query.phone()));
+    }
+
+    private static boolean hasContactPoint(CustomerRecord record, String kind, String value) {
+        return record.contactPoints().stream().anyMatch(point -> point.kind().equals(kind)
+                && point.value().equals(value));
     }
 
     private static void appendContactPoint(StringBuilder sql, List<Object> params, String kind, String value) {

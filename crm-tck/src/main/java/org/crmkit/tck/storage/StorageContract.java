@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -32,11 +33,13 @@ import org.crmkit.spi.storage.ContactPointRecord;
 import org.crmkit.spi.storage.CrmStorage;
 import org.crmkit.spi.storage.CustomerQuery;
 import org.crmkit.spi.storage.CustomerRecord;
+import org.crmkit.spi.storage.CustomerStore;
 import org.crmkit.spi.storage.DuplicateRecordException;
 import org.crmkit.spi.storage.OrganisationRecord;
 import org.crmkit.spi.storage.OwnershipRecord;
 import org.crmkit.spi.storage.Page;
 import org.crmkit.spi.storage.PageRequest;
+import org.crmkit.spi.storage.PostalAddressRecord;
 import org.crmkit.spi.storage.StaleWriteException;
 import org.crmkit.spi.storage.StorageException;
 import org.crmkit.spi.storage.StorageSession;
@@ -50,7 +53,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The contract every {@link CrmStorage} implementation must pass: round trips of every field,
- * paging, queries, optimistic locking, transactions, tenant isolation and concurrent writers.
+ * paging, queries, optimistic locking, transactions (including batches that fail as a whole),
+ * tenant isolation, concurrent writers, and reads that never mix two versions of a customer.
  *
  * <p>A vendor uses it by extending it in the adapter's own test sources and returning the storage
  * under test:
@@ -82,6 +86,10 @@ public abstract class StorageContract {
     private static final long[] MODEL_SEEDS = {20240517L, 7L, 982_451_653L, -42L};
     private static final int MODEL_STEPS = 150;
     private static final long WAIT_SECONDS = 20;
+    /** How many versions the writer of {@link #readsNeverMixTwoVersionsOfACustomer()} writes at most. */
+    private static final long MIXED_READS_VERSIONS = 200;
+    /** How long that writer writes at most, so that a slow store keeps the test short. */
+    private static final long MIXED_READS_WRITE_SECONDS = 5;
 
     private String tenant;
     private String otherTenant;
@@ -382,6 +390,82 @@ public abstract class StorageContract {
         assertThat(find(tenant, first.id())).isEmpty();
         assertThat(find(tenant, second.id())).isEmpty();
         assertThat(count(tenant, CustomerQuery.all())).isZero();
+    }
+
+    /**
+     * A store method that throws has written nothing (see {@link CrmStorage}), batches included:
+     * work that catches the failure of {@code insertAll} and goes on commits none of that batch.
+     */
+    @Test
+    void aFailedInsertAllWritesNothingEvenIfTheWorkGoesOn() {
+        CustomerRecord existing = insert(tenant, Records.customer(tenant));
+        CustomerRecord beforeDuplicate = Records.customer(tenant);
+        CustomerRecord duplicate = Records.from(Records.person(tenant)).id(existing.id()).build();
+        CustomerRecord beforeForeign = Records.customer(tenant);
+        CustomerRecord foreign = Records.customer(otherTenant);
+        CustomerRecord beforeRepeat = Records.person(tenant);
+        CustomerRecord repeated = Records.from(Records.customer(tenant)).id(beforeRepeat.id()).build();
+        CustomerRecord afterwards = Records.customer(tenant);
+        List<CustomerRecord> refused = List.of(beforeDuplicate, beforeForeign, beforeRepeat);
+
+        storage().useTransaction(tenant, session -> {
+            CustomerStore customers = session.customers();
+            assertThatThrownBy(() -> customers.insertAll(List.of(beforeDuplicate, duplicate)))
+                    .as("a batch ending with an id stored before").isInstanceOf(DuplicateRecordException.class);
+            assertThatThrownBy(() -> customers.insertAll(List.of(beforeForeign, foreign)))
+                    .as("a batch ending with a customer of another tenant").isInstanceOf(TenantMismatchException.class);
+            assertThatThrownBy(() -> customers.insertAll(List.of(beforeRepeat, repeated)))
+                    .as("a batch naming one id twice").isInstanceOf(DuplicateRecordException.class);
+            for (CustomerRecord record : refused) {
+                assertThat(customers.find(record.id())).as("inside the unit of work, " + record.id()).isEmpty();
+            }
+            assertThat(customers.count(CustomerQuery.all())).as("inside the unit of work").isEqualTo(1);
+            customers.insert(afterwards);
+        });
+
+        assertThat(queryAll(tenant, CustomerQuery.all(), 10)).containsExactlyElementsOf(
+                sortedById(List.of(existing, afterwards)));
+        assertThat(find(otherTenant, foreign.id())).isEmpty();
+        // Nothing of the refused batches reserved their ids.
+        storage().useTransaction(tenant, session -> session.customers().insertAll(refused));
+        assertThat(count(tenant, CustomerQuery.all())).isEqualTo(5);
+    }
+
+    /** The same as {@link #aFailedInsertAllWritesNothingEvenIfTheWorkGoesOn()} for {@code appendAll}. */
+    @Test
+    void aFailedBatchAppendWritesNothingEvenIfTheWorkGoesOn() {
+        CustomerRecord customer = insert(tenant, Records.customer(tenant));
+        TimelineEntryRecord stored = Records.timelineEntry(tenant, customer.id(), BASE_TIME);
+        storage().useTransaction(tenant, session -> session.timeline().append(stored));
+        TimelineEntryRecord first = Records.timelineEntry(tenant, customer.id(), BASE_TIME.plusSeconds(1));
+        TimelineEntryRecord orphan = Records.timelineEntry(tenant, Records.newId(), BASE_TIME.plusSeconds(2));
+        TimelineEntryRecord last = Records.timelineEntry(tenant, customer.id(), BASE_TIME.plusSeconds(3));
+        TimelineEntryRecord beforeDuplicate = Records.timelineEntry(tenant, customer.id(), BASE_TIME.plusSeconds(4));
+        TimelineEntryRecord duplicate =
+                Records.timelineEntry(stored.id(), tenant, customer.id(), BASE_TIME.plusSeconds(5));
+        TimelineEntryRecord beforeForeign = Records.timelineEntry(tenant, customer.id(), BASE_TIME.plusSeconds(6));
+        TimelineEntryRecord foreign = Records.timelineEntry(otherTenant, customer.id(), BASE_TIME.plusSeconds(7));
+        TimelineEntryRecord afterwards = Records.timelineEntry(tenant, customer.id(), BASE_TIME.plusSeconds(8));
+
+        storage().useTransaction(tenant, session -> {
+            assertThatThrownBy(() -> session.timeline().appendAll(List.of(first, orphan, last)))
+                    .as("a batch with an entry of a customer that does not exist")
+                    .isInstanceOf(StorageException.class);
+            assertThatThrownBy(() -> session.timeline().appendAll(List.of(beforeDuplicate, duplicate)))
+                    .as("a batch ending with an entry id stored before").isInstanceOf(DuplicateRecordException.class);
+            assertThatThrownBy(() -> session.timeline().appendAll(List.of(beforeForeign, foreign)))
+                    .as("a batch ending with an entry of another tenant").isInstanceOf(TenantMismatchException.class);
+            assertThat(session.timeline().forCustomer(customer.id(), PageRequest.first(20)).items())
+                    .as("inside the unit of work").containsExactly(stored);
+            session.timeline().append(afterwards);
+        });
+
+        assertThat(timelineOf(tenant, customer.id())).containsExactly(stored, afterwards);
+        // Nothing of the refused batches reserved their ids.
+        storage().useTransaction(tenant, session -> session.timeline().appendAll(
+                List.of(first, last, beforeDuplicate, beforeForeign)));
+        assertThat(timelineOf(tenant, customer.id()))
+                .containsExactly(stored, first, last, beforeDuplicate, beforeForeign, afterwards);
     }
 
     // ---------------------------------------------------------------- paging and count
@@ -1080,6 +1164,129 @@ public abstract class StorageContract {
         assertThat(end.attributes().get(1).value()).isEqualTo(String.valueOf(writers * incrementsEach));
         assertThat(end.version()).isEqualTo(1L + writers * incrementsEach);
         assertThat(end.attributes().get(0)).isEqualTo(start.attributes().get(0));
+    }
+
+    /**
+     * One unit of work after another updates a customer, every part of which is derived from its
+     * version, while this thread finds and queries it (by owner, by e-mail), each read in a unit
+     * of work of its own: every record read must be exactly the customer of its own version. A
+     * store that reads a customer's row and lists with separate statements at READ COMMITTED,
+     * without making sure no commit came in between, mixes versions here.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void readsNeverMixTwoVersionsOfACustomer() throws Exception {
+        UUID id = Records.newId();
+        String t = tenant;
+        String email = "versions-" + id + "@x.example";
+        insert(t, versionedCustomer(t, id, email, 1));
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        long lastVersion;
+        List<String> mixed = new ArrayList<>();
+        int mixedCount = 0;
+        int reads = 0;
+        try {
+            Future<Long> writer = executor.submit(() -> {
+                try {
+                    long version = 1;
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MIXED_READS_WRITE_SECONDS);
+                    while (version < MIXED_READS_VERSIONS && System.nanoTime() < deadline) {
+                        version++;
+                        update(t, versionedCustomer(t, id, email, version));
+                    }
+                    return version;
+                } finally {
+                    writing.set(false);
+                }
+            });
+            // Reads until the writer is done, and at least a few times, each read in its own unit of work.
+            for (int round = 0; writing.get() || round < 3; round++) {
+                String owner = versionedOwner(round);
+                List<CustomerRecord> seen = new ArrayList<>();
+                find(t, id).ifPresentOrElse(seen::add,
+                        () -> mixed.add("find returned nothing for a customer that exists"));
+                seen.addAll(storage().inTransaction(t, session -> session.customers()
+                        .query(CustomerQuery.all().withOwner(owner), PageRequest.first(10)).items()));
+                seen.addAll(storage().inTransaction(t, session -> session.customers()
+                        .query(CustomerQuery.all().withEmail(email), PageRequest.first(10)).items()));
+                for (CustomerRecord read : seen) {
+                    reads++;
+                    CustomerRecord expected = versionedCustomer(t, id, email, read.version());
+                    if (!read.equals(expected)) {
+                        mixedCount++;
+                        if (mixed.size() < 5) {
+                            mixed.add("read version " + read.version() + " with " + describeVersions(read));
+                        }
+                    }
+                }
+            }
+            lastVersion = getWithin(writer);
+        } finally {
+            stop(executor);
+        }
+
+        assertThat(mixed).as("%d of %d records read while another unit of work updated the customer were not "
+                + "exactly one version of it (the customer row of one version with lists of another?)",
+                mixedCount, reads).isEmpty();
+        assertThat(reads).isPositive();
+        assertThat(find(t, id)).contains(versionedCustomer(t, id, email, lastVersion));
+    }
+
+    /**
+     * A customer every part of which is derived from its version: the name, the owner, labels,
+     * values and evidence name the version, and the lengths of the lists vary with it. A record
+     * that mixes the customer row of one version with lists of another differs from
+     * {@code versionedCustomer(..., record.version())}.
+     */
+    private static CustomerRecord versionedCustomer(String t, UUID id, String email, long version) {
+        String tag = "v" + version;
+        Instant updatedAt = BASE_TIME.plusSeconds(version);
+        List<PostalAddressRecord> addresses = new ArrayList<>();
+        for (int i = 0; i <= version % 3; i++) {
+            addresses.add(new PostalAddressRecord(tag, i == 0, i + " Version Street", tag, null, tag, "NL"));
+        }
+        List<ConsentRecord> consents = new ArrayList<>();
+        for (int i = 0; i <= version % 2; i++) {
+            consents.add(new ConsentRecord("EMAIL", "MARKETING", i % 2 == 0 ? "GRANTED" : "WITHDRAWN",
+                    BASE_TIME.plusSeconds(i), tag));
+        }
+        List<OwnershipRecord> owners = new ArrayList<>();
+        int periods = 1 + (int) (version % 4);
+        for (int i = 0; i < periods; i++) {
+            boolean current = i == periods - 1;
+            owners.add(new OwnershipRecord(versionedOwner(version - (periods - 1 - i)), BASE_TIME.plusSeconds(i),
+                    current ? null : BASE_TIME.plusSeconds(i + 1), "m-" + tag, tag));
+        }
+        return Records.aCustomer(t)
+                .id(id)
+                .version(version)
+                .name(tag)
+                .ownerId(versionedOwner(version))
+                .contactPoints(List.of(new ContactPointRecord(ContactPointRecord.EMAIL, email, tag, true),
+                        new ContactPointRecord(ContactPointRecord.PHONE, "+3120" + version, tag, false)))
+                .postalAddresses(addresses)
+                .attributes(List.of(new AttributeRecord("INTERNAL", "version", "NUMBER", String.valueOf(version))))
+                .consents(consents)
+                .ownerHistory(owners)
+                .createdAt(BASE_TIME)
+                .updatedAt(updatedAt)
+                .build();
+    }
+
+    private static String versionedOwner(long version) {
+        return version % 2 == 0 ? "s-even" : "s-odd";
+    }
+
+    /** Which versions the parts of a record of {@link #versionedCustomer} come from, for a failure message. */
+    private static String describeVersions(CustomerRecord read) {
+        return "name " + read.name() + ", owner " + read.ownerId()
+                + ", contact labels " + read.contactPoints().stream().map(ContactPointRecord::label).toList()
+                + ", address labels " + read.postalAddresses().stream().map(PostalAddressRecord::label).toList()
+                + ", attribute values " + read.attributes().stream().map(AttributeRecord::value).toList()
+                + ", consent evidence " + read.consents().stream().map(ConsentRecord::evidence).toList()
+                + ", owner history " + read.ownerHistory().stream()
+                        .map(o -> o.ownerId() + "/" + o.reason()).toList();
     }
 
     /** Increments the counter in its own unit of work, retrying stale writes; returns how many were stale. */
