@@ -51,6 +51,10 @@ import org.crmkit.spi.storage.TimelineStore;
  * {@link DuplicateRecordException}), and nothing of it is written. When the work throws, its
  * writes are discarded and the exception propagates unchanged.
  *
+ * <p>A store method that throws has written nothing, batches included:
+ * {@link CustomerStore#insertAll} and {@link TimelineStore#appendAll} buffer all of their records
+ * or none, so work that catches the exception may go on and commit the rest of its writes.
+ *
  * <p>Customer and timeline ids are unique across tenants, as the primary keys of a database would
  * be; everything else is confined to the session's tenant.
  *
@@ -338,6 +342,31 @@ public final class InMemoryStorage implements CrmStorage {
                 baseVersions.put(record.id(), 0L);
             }
 
+            /**
+             * Inserts every record as {@link #insert} would, or none: if one is refused, the
+             * records of this call inserted before it are removed from the unit of work again
+             * before the exception propagates, so that work which catches it may go on and commit.
+             */
+            @Override
+            public void insertAll(Collection<CustomerRecord> records) {
+                checkOpen();
+                Objects.requireNonNull(records, "records must not be null");
+                List<UUID> inserted = new ArrayList<>(records.size());
+                try {
+                    for (CustomerRecord record : records) {
+                        insert(record);
+                        inserted.add(record.id());
+                    }
+                } catch (RuntimeException | Error failure) {
+                    // insert only ever adds ids the unit of work did not hold, so removing them restores it.
+                    for (UUID id : inserted) {
+                        written.remove(id);
+                        baseVersions.remove(id);
+                    }
+                    throw failure;
+                }
+            }
+
             @Override
             public void update(CustomerRecord record) {
                 checkOpen();
@@ -442,10 +471,28 @@ public final class InMemoryStorage implements CrmStorage {
                 appended.put(entry.id(), entry);
             }
 
+            /**
+             * Appends every entry as {@link #append} would, or none: if one is refused, the entries
+             * of this call appended before it are removed from the unit of work again before the
+             * exception propagates, so that work which catches it may go on and commit.
+             */
             @Override
             public void appendAll(Collection<TimelineEntryRecord> entries) {
+                checkOpen();
                 Objects.requireNonNull(entries, "entries must not be null");
-                entries.forEach(this::append);
+                List<UUID> added = new ArrayList<>(entries.size());
+                try {
+                    for (TimelineEntryRecord entry : entries) {
+                        append(entry);
+                        added.add(entry.id());
+                    }
+                } catch (RuntimeException | Error failure) {
+                    // append only ever adds ids the unit of work did not hold, so removing them restores it.
+                    for (UUID id : added) {
+                        appended.remove(id);
+                    }
+                    throw failure;
+                }
             }
 
             @Override
