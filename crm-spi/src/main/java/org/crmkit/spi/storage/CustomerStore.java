@@ -17,7 +17,8 @@ public interface CustomerStore {
 
     /**
      * @param id the customer's id; not null
-     * @return the customer with that id in the session's tenant, or empty
+     * @return the customer with that id in the session's tenant, or empty; the record is exactly one
+     *         stored version (its lists are never read from another version written concurrently)
      */
     Optional<CustomerRecord> find(UUID id);
 
@@ -34,7 +35,10 @@ public interface CustomerStore {
 
     /**
      * Stores several new customers, as {@link #insert} would one by one, possibly as one batch.
-     * If one fails, the exception propagates and the unit of work decides (a rollback removes all).
+     * All or nothing: if one fails, the exception propagates, none of them was written, and the
+     * session stays usable. The default implementation inserts one by one and is atomic only if
+     * the store buffers its writes until commit; a store that writes at once must override it
+     * (the JDBC adapter uses a savepoint).
      *
      * @param records the customers; not null
      */
@@ -63,7 +67,7 @@ public interface CustomerStore {
      *
      * @param query the criteria; not null
      * @param page  which page; not null
-     * @return the page; never null
+     * @return the page; never null; each record is exactly one stored version, as for {@link #find}
      */
     Page<CustomerRecord> query(CustomerQuery query, PageRequest page);
 

@@ -24,7 +24,9 @@ public interface TimelineStore {
     void append(TimelineEntryRecord entry);
 
     /**
-     * Appends several entries, as {@link #append} would one by one, possibly as one batch.
+     * Appends several entries, as {@link #append} would one by one, possibly as one batch. All or
+     * nothing, as {@link CustomerStore#insertAll}: the default is atomic only for a store that
+     * buffers its writes until commit.
      *
      * @param entries the entries; not null
      */
