@@ -14,4 +14,6 @@ module org.crmkit.core {
     exports org.crmkit.core.customer;
     exports org.crmkit.core.messaging;
     exports org.crmkit.core.memory;
+
+    uses org.crmkit.spi.channel.MessageChannel;
 }

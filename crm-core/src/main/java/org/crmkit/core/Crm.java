@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.DomainEventListener;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>For labs and tests, {@link #inMemory()} keeps everything in memory.
  *
  * <p>Providers (storage, channels, listeners) are registered explicitly on the builder; nothing
- * is discovered from the class path. A {@code Crm} is immutable and thread-safe; build one per
+ * is discovered from the class path unless asked for ({@link Builder#discoverChannels()}). A {@code Crm} is immutable and thread-safe; build one per
  * application and share it.
  *
  * @since 0.1
@@ -173,6 +174,29 @@ public final class Crm {
                 }
             }
             channel.supportedTypes().forEach(type -> channels.put(type, channel));
+            return this;
+        }
+
+        /**
+         * Registers every {@link MessageChannel} that {@link ServiceLoader} finds: adapters that
+         * declare {@code provides org.crmkit.spi.channel.MessageChannel with ...} in their
+         * {@code module-info}, or list their class in
+         * {@code META-INF/services/org.crmkit.spi.channel.MessageChannel} on the class path. Nothing
+         * is discovered unless this is called.
+         *
+         * @throws IllegalStateException if no provider is found, or two channels (found or registered
+         *                               before) claim the same channel type
+         */
+        public Builder discoverChannels() {
+            List<MessageChannel> found = new ArrayList<>();
+            for (MessageChannel channel : ServiceLoader.load(MessageChannel.class, Crm.class.getClassLoader())) {
+                found.add(channel);
+            }
+            if (found.isEmpty()) {
+                throw new IllegalStateException("discoverChannels() found no MessageChannel provider; add a channel"
+                        + " adapter to the class or module path, or register one with channel(...)");
+            }
+            found.forEach(this::channel);
             return this;
         }
 
