@@ -14,6 +14,9 @@ module org.crmkit.core {
     exports org.crmkit.core.customer;
     exports org.crmkit.core.messaging;
     exports org.crmkit.core.memory;
+    exports org.crmkit.core.analytics.transactions;
+    exports org.crmkit.core.analytics.rfm;
+    exports org.crmkit.core.analytics.abc;
 
     uses org.crmkit.spi.channel.MessageChannel;
 }

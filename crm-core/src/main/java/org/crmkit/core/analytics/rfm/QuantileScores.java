@@ -1,0 +1,73 @@
+package org.crmkit.core.analytics.rfm;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.crmkit.spi.ValidationException;
+
+/**
+ * Scores values 1 to {@code k} by quantile (k = 5 gives quintiles), the better value getting the
+ * higher score, with a tie rule that gives equal values equal scores.
+ *
+ * <p>Rule (mid-rank): among {@code n} values, let {@code below} be how many are strictly worse than
+ * a value {@code v} and {@code equal} how many compare equal to it (itself included). Its mid-rank
+ * percentile is {@code p = (below + equal / 2) / n}, which lies strictly between 0 and 1, and its
+ * score is {@code ceil(k * p)}. So with distinct values each score holds {@code n / k} values
+ * (up to rounding); a block of ties gets the score of its middle; all values equal score
+ * {@code ceil(k / 2)}. The score depends only on the multiset of values, never on their order,
+ * and is monotone: a strictly better value never scores lower.
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class QuantileScores {
+
+    private QuantileScores() {
+    }
+
+    /**
+     * @param values  the values; not null, no null element
+     * @param worseToBetter orders the values from worse to better; not null
+     * @param k       the number of scores, at least 1
+     * @param <T>     the value type
+     * @return the score of {@code values.get(i)} at index {@code i}, each in {@code 1..k}
+     */
+    public static <T> int[] score(List<? extends T> values, Comparator<? super T> worseToBetter, int k) {
+        Objects.requireNonNull(values, "values must not be null");
+        Objects.requireNonNull(worseToBetter, "worseToBetter must not be null");
+        if (k < 1) {
+            throw new ValidationException("k", "must be at least 1", k);
+        }
+        int n = values.size();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> worseToBetter.compare(values.get(a), values.get(b)));
+        int[] scores = new int[n];
+        int from = 0;
+        while (from < n) {
+            int to = from + 1;
+            while (to < n && worseToBetter.compare(values.get(order[from]), values.get(order[to])) == 0) {
+                to++;
+            }
+            long numerator = (long) k * (2L * from + (to - from));
+            long denominator = 2L * n;
+            int score = (int) Math.max(1, Math.min(k, (numerator + denominator - 1) / denominator));
+            for (int j = from; j < to; j++) {
+                scores[order[j]] = score;
+            }
+            from = to;
+        }
+        return scores;
+    }
+
+    /** Same as {@link #score(List, Comparator, int)} for {@code long} values, higher being better. */
+    public static int[] score(long[] values, int k) {
+        Objects.requireNonNull(values, "values must not be null");
+        return score(Arrays.stream(values).boxed().toList(), Comparator.<Long>naturalOrder(), k);
+    }
+}

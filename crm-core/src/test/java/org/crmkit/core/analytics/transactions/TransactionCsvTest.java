@@ -1,0 +1,164 @@
+package org.crmkit.core.analytics.transactions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Currency;
+
+import org.crmkit.core.analytics.transactions.TransactionCsv.OnError;
+import org.crmkit.core.analytics.transactions.TransactionCsv.Options;
+import org.crmkit.spi.ValidationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TransactionCsvTest {
+
+    static final Currency EUR = Currency.getInstance("EUR");
+    static final Options DEFAULTS = Options.defaults(EUR);
+
+    @Test
+    void readsTheDefaultColumnsInAnyOrderAndIgnoresOthers() {
+        var result = TransactionCsv.read("""
+                note,amount,date,customer_id
+                x,12.50,2024-03-01,c2
+                y,-2.5,2024-03-02,c1
+                z,7,2024-02-01,c1
+                """, DEFAULTS);
+        Transactions t = result.transactions();
+        assertThat(result.records()).isEqualTo(3);
+        assertThat(t.customerIds()).containsExactly("c1", "c2");
+        assertThat(t.date(0)).isEqualTo(LocalDate.of(2024, 2, 1));
+        assertThat(t.amount(1)).isEqualByComparingTo("-2.50");
+        assertThat(t.amountMinor(2)).isEqualTo(1250);
+        assertThat(t.currency()).contains(EUR);
+    }
+
+    @Test
+    void readsQuotedFieldsWithDelimitersQuotesAndLineBreaksInside() {
+        var result = TransactionCsv.read("customer_id;date;amount;product\r\n"
+                        + "\"Smith; \"\"Jo\"\"\";2024-01-05;3.00;\"two\r\nlines\"\r\n"
+                        + "plain;2024-01-06;4;\r\n",
+                DEFAULTS.withDelimiter(';').withOptionalColumns(null, "product", null, null));
+        Transactions t = result.transactions();
+        assertThat(t.customerIds()).containsExactly("Smith; \"Jo\"", "plain");
+        assertThat(t.product(t.start(0))).contains("two\r\nlines");
+        assertThat(t.product(t.start(1))).isEmpty();
+    }
+
+    @Test
+    void readsCompactDatesAndOptionalColumns() {
+        var result = TransactionCsv.read("""
+                who,when,paid,margin,sku,cat,via
+                a,20240229,10.00,2.50,p1,music,web
+                """, DEFAULTS.withColumns("who", "when", "paid").withDateFormat("yyyyMMdd")
+                .withOptionalColumns("margin", "sku", "cat", "via"));
+        Transaction t = result.transactions().get(0);
+        assertThat(t.date()).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(t.margin()).isEqualByComparingTo("2.50");
+        assertThat(t.product()).isEqualTo("p1");
+        assertThat(t.category()).isEqualTo("music");
+        assertThat(t.channel()).isEqualTo("web");
+    }
+
+    @Test
+    void readsBlankSeparatedFilesWithoutAHeader() {
+        Options options = DEFAULTS.withHeader("customer_id", "date", "amount").withWhitespaceDelimited();
+        // no quoting in this mode: "2" is not a number
+        var result = TransactionCsv.read("  a\t 2024-01-01   1.50\n\nb 2024-01-02 \"2\"\n",
+                options.withOnError(OnError.SKIP));
+        assertThat(result.records()).isEqualTo(2);
+        assertThat(result.skipped()).isEqualTo(1);
+        assertThat(result.errors().get(0)).hasMessage("line 3: amount: must be a decimal number like -12.50 (was '\"2\"')");
+        assertThat(result.transactions().amount(0)).isEqualByComparingTo("1.50");
+        assertThatThrownBy(() -> TransactionCsv.read("a 2024-01-01 1\nb 2024-01-02 2 9\n", options))
+                .isInstanceOfSatisfying(CsvFormatException.class, e -> assertThat(e.lineNumber()).isEqualTo(2))
+                .hasMessageContaining("must have 3 fields like the header (has 4)");
+        assertThatThrownBy(() -> DEFAULTS.withHeader("a", " ")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void keepsTheDayOfATimestamp() {
+        var result = TransactionCsv.read("customer_id,date,amount\na,2024-03-01T23:59:10,1\n",
+                DEFAULTS.withDateFormat("yyyy-MM-dd'T'HH:mm:ss"));
+        assertThat(result.transactions().date(0)).isEqualTo(LocalDate.of(2024, 3, 1));
+    }
+
+    @Test
+    void namesTheFileLineOfAnUnparseableDate() {
+        assertThatThrownBy(() -> TransactionCsv.read("""
+                customer_id,date,amount
+                a,2024-01-01,1
+
+                a,2023-02-29,1
+                """, DEFAULTS))
+                .isInstanceOfSatisfying(CsvFormatException.class, e -> {
+                    assertThat(e.lineNumber()).isEqualTo(4);
+                    assertThat(e.field()).isEqualTo("date");
+                })
+                .hasMessage("line 4: date: must be a date in the format yyyy-MM-dd (was '2023-02-29')");
+    }
+
+    @Test
+    void namesTheFileLineOfAnUnparseableAmountAfterAMultiLineField() {
+        assertThatThrownBy(() -> TransactionCsv.read("customer_id,date,amount\n\"a\nb\",2024-01-01,1\n"
+                + "c,2024-01-01,1,5\nd,2024-01-01,1e3\n", DEFAULTS.withOnError(OnError.FAIL)))
+                .isInstanceOfSatisfying(CsvFormatException.class, e -> assertThat(e.lineNumber()).isEqualTo(4))
+                .hasMessageContaining("must have 3 fields like the header (has 4)");
+        assertThatThrownBy(() -> TransactionCsv.read("customer_id,date,amount\nd,2024-01-01,1e3\n", DEFAULTS))
+                .hasMessage("line 2: amount: must be a decimal number like -12.50 (was '1e3')");
+        assertThatThrownBy(() -> TransactionCsv.read("customer_id,date,amount\nd,2024-01-01,1.234\n", DEFAULTS))
+                .hasMessage("line 2: amount: must have at most 2 decimal places for EUR");
+    }
+
+    @Test
+    void refusesAHeaderWithoutARequiredColumn() {
+        assertThatThrownBy(() -> TransactionCsv.read("customer,date,amount\n", DEFAULTS))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessage("line 1: header: must have a column 'customer_id'");
+        assertThatThrownBy(() -> TransactionCsv.read("", DEFAULTS))
+                .hasMessage("line 1: header: must be present");
+    }
+
+    @Test
+    void skipsAndCountsBadRecordsWhenAskedAndGoesOnAtTheNextLine() {
+        var result = TransactionCsv.read("""
+                customer_id,date,amount
+                a,2024-01-01,1
+                b,"2024-01-02"x,2
+                c,2024-01-03
+                d,2024-13-01,4
+                e,2024-01-05,5
+                """, DEFAULTS.withOnError(OnError.SKIP));
+        assertThat(result.records()).isEqualTo(5);
+        assertThat(result.skipped()).isEqualTo(3);
+        assertThat(result.transactions().customerIds()).containsExactly("a", "e");
+        assertThat(result.errors()).extracting(CsvFormatException::lineNumber).containsExactly(3L, 4L, 5L);
+    }
+
+    @Test
+    void reportsAnUnclosedQuoteAtTheLineWhereItsRecordStarts() {
+        assertThatThrownBy(() -> TransactionCsv.read("customer_id,date,amount\na,2024-01-01,1\n\"b,2024\n", DEFAULTS))
+                .isInstanceOfSatisfying(CsvFormatException.class, e -> assertThat(e.lineNumber()).isEqualTo(3))
+                .hasMessageContaining("must close every quoted field");
+    }
+
+    @Test
+    void refusesBadOptions() {
+        assertThatThrownBy(() -> DEFAULTS.withDelimiter('"')).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> DEFAULTS.withColumns("a", "a", "b"))
+                .hasMessageContaining("dateColumn: must differ");
+        assertThatThrownBy(() -> DEFAULTS.withDateFormat("yyyy-{{"))
+                .hasMessageContaining("dateFormat: must be a valid date pattern");
+    }
+
+    @Test
+    void readsAUtf8FileWithAByteOrderMark(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("t.csv");
+        Files.writeString(file, "\uFEFFcustomer_id,date,amount\nÅsa,2024-01-01,1\n");
+        assertThat(TransactionCsv.read(file, DEFAULTS).transactions().customerIds()).containsExactly("Åsa");
+    }
+}

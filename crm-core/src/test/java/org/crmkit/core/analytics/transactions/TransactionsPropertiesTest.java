@@ -1,0 +1,85 @@
+package org.crmkit.core.analytics.transactions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+/** The columnar batch against a naive model: same summaries, whatever the input order. */
+class TransactionsPropertiesTest {
+
+    private static final Currency EUR = Currency.getInstance("EUR");
+    private static final LocalDate END = LocalDate.of(2024, 6, 30);
+
+    private static List<Transaction> random(int n, Random random) {
+        List<Transaction> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            // refunds about one time in six, days around the calibration end, a few customers
+            long cents = random.nextInt(6) == 0 ? -random.nextInt(500) : random.nextInt(5000);
+            out.add(Transaction.of("c" + random.nextInt(12), END.minusDays(random.nextInt(400) - 40),
+                    BigDecimal.valueOf(cents, 2), EUR));
+        }
+        return out;
+    }
+
+    @Test
+    void summariesMatchANaiveModelAndDoNotDependOnInputOrder() {
+        qt().withExamples(200).withFixedSeed(31L)
+                .forAll(integers().between(0, 150), longs().all())
+                .checkAssert((n, seed) -> {
+                    Random random = new Random(seed);
+                    List<Transaction> input = random(n, random);
+                    Transactions batch = Transactions.of(input);
+                    List<Transaction> shuffled = new ArrayList<>(input);
+                    Collections.shuffle(shuffled, random);
+                    Transactions again = Transactions.of(shuffled);
+
+                    Map<String, TreeSet<LocalDate>> days = new TreeMap<>();
+                    Map<String, BigDecimal> spend = new TreeMap<>();
+                    for (Transaction t : input) {
+                        spend.merge(t.customerId(), t.amount(), BigDecimal::add);
+                        TreeSet<LocalDate> set = days.computeIfAbsent(t.customerId(), k -> new TreeSet<>());
+                        if (!t.isRefund()) {
+                            set.add(t.date());
+                        }
+                    }
+                    List<CustomerSummary> expected = new ArrayList<>();
+                    days.forEach((id, set) -> {
+                        if (!set.isEmpty()) {
+                            expected.add(new CustomerSummary(id, set.first(), set.last(), set.size(),
+                                    (int) input.stream().filter(t -> t.customerId().equals(id)).count(),
+                                    spend.get(id), CustomerSummary.mean(spend.get(id), set.size(), EUR), EUR));
+                        }
+                    });
+                    assertThat(batch.summaries()).isEqualTo(expected);
+                    assertThat(again.summaries()).isEqualTo(expected);
+                    assertThat(batch.size()).isEqualTo(n);
+
+                    if (expected.stream().anyMatch(s -> !s.firstPurchase().isAfter(END))) {
+                        List<CalibrationSummary> calibration = batch.calibration(END, PeriodUnit.WEEK);
+                        assertThat(again.calibration(END, PeriodUnit.WEEK)).isEqualTo(calibration);
+                        for (CalibrationSummary c : calibration) {
+                            TreeSet<LocalDate> before = new TreeSet<>(days.get(c.customerId()).headSet(END, true));
+                            assertThat(c.frequency()).isEqualTo(before.size() - 1);
+                            assertThat(c.recency() * 7).isCloseTo(
+                                    before.last().toEpochDay() - before.first().toEpochDay(),
+                                    org.assertj.core.api.Assertions.within(1e-9));
+                            assertThat(c.age()).isGreaterThanOrEqualTo(c.recency());
+                        }
+                    }
+                });
+    }
+}
