@@ -17,6 +17,7 @@ module org.crmkit.core {
     exports org.crmkit.core.analytics.transactions;
     exports org.crmkit.core.analytics.rfm;
     exports org.crmkit.core.analytics.abc;
+    exports org.crmkit.core.analytics.clv;
 
     uses org.crmkit.spi.channel.MessageChannel;
 }

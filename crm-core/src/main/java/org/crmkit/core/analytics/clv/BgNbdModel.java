@@ -1,0 +1,178 @@
+package org.crmkit.core.analytics.clv;
+
+import java.util.Objects;
+
+/**
+ * The BG/NBD model (Fader, Hardie and Lee 2005, "Counting Your Customers the Easy Way: An Alternative to
+ * the Pareto/NBD Model", Marketing Science 24(2)): while active, a customer buys as a Poisson process with
+ * rate λ ~ Gamma(r, α); after each purchase the customer drops out with probability p ~ Beta(a, b).
+ * Immutable and thread-safe.
+ *
+ * <p>All quantities are computed in log space (log-gamma, log-sum-exp), and the expectations through
+ * Euler's transformation of their Gauss hypergeometric function, so that customers with many thousands of
+ * purchases neither overflow nor lose precision.
+ *
+ * @param r     shape of the purchase-rate gamma distribution, > 0
+ * @param alpha scale (in time units) of the purchase-rate gamma distribution, > 0
+ * @param a     first shape of the dropout-probability beta distribution, > 0
+ * @param b     second shape of the dropout-probability beta distribution, > 0
+ * @since 0.1
+ */
+public record BgNbdModel(double r, double alpha, double a, double b) implements TransactionModel {
+
+    private static final String[] NAMES = {"r", "alpha", "a", "b"};
+
+    public BgNbdModel {
+        Checks.parameter("r", r);
+        Checks.parameter("alpha", alpha);
+        Checks.parameter("a", a);
+        Checks.parameter("b", b);
+    }
+
+    /**
+     * Fits the model by maximum likelihood (Fader, Hardie and Lee 2005, equation 6), with Nelder-Mead on
+     * the log-parameters. Deterministic.
+     *
+     * @param data the customers; not null
+     * @return the fit, with standard errors where the Hessian allows
+     * @throws ModelFitException if no start converges
+     */
+    public static ModelFit<BgNbdModel> fit(PurchaseHistories data) {
+        Objects.requireNonNull(data, "data must not be null");
+        double scale = Math.max(data.maxAge(), 1e-6);
+        double[][] starts = {{1.0, 1.0, 1.0, 1.0}, {0.5, scale / 4.0, 1.0, 2.0}, {1.0, scale, 0.5, 5.0}};
+        return Fitting.maximise("BG/NBD", NAMES, starts, p -> logLikelihood(p[0], p[1], p[2], p[3], data),
+                data.customers(), p -> new BgNbdModel(p[0], p[1], p[2], p[3]));
+    }
+
+    @Override
+    public double logLikelihood(PurchaseHistories data) {
+        Objects.requireNonNull(data, "data must not be null");
+        return logLikelihood(r, alpha, a, b, data);
+    }
+
+    @Override
+    public double logLikelihood(double frequency, double recency, double age) {
+        PurchaseHistory.check(frequency, recency, age, "");
+        double logBetaAB = SpecialFunctions.logBeta(a, b);
+        return rowLogLikelihood(r, alpha, a, b, SpecialFunctions.logGamma(r), Math.log(alpha), logBetaAB,
+                SpecialFunctions.logGamma(a), frequency, recency, age);
+    }
+
+    static double logLikelihood(double r, double alpha, double a, double b, PurchaseHistories d) {
+        double logGammaR = SpecialFunctions.logGamma(r);
+        double logAlpha = Math.log(alpha);
+        double logBetaAB = SpecialFunctions.logBeta(a, b);
+        double logGammaA = SpecialFunctions.logGamma(a);
+        // the terms that depend on x only, once per distinct x
+        double[] distinct = d.distinctX;
+        double[] common = new double[distinct.length];
+        double[] logOdds = new double[distinct.length];
+        for (int k = 0; k < distinct.length; k++) {
+            double x = distinct[k];
+            common[k] = commonTerm(r, a, b, logGammaR, logAlpha, logBetaAB, logGammaA, x);
+            logOdds[k] = x == 0.0 ? Double.NEGATIVE_INFINITY : Math.log(a / (b + x - 1.0));
+        }
+        double sum = 0.0;
+        double[] x = d.x;
+        double[] tx = d.tx;
+        double[] t = d.t;
+        double[] w = d.weight;
+        int[] xIndex = d.xIndex;
+        for (int i = 0; i < x.length; i++) {
+            int k = xIndex[i];
+            double rx = r + x[i];
+            double stay = -rx * Math.log(alpha + t[i]);
+            double ll = x[i] == 0.0 ? stay
+                    : SpecialFunctions.logSumExp(stay, logOdds[k] - rx * Math.log(alpha + tx[i]));
+            sum += w[i] * (common[k] + ll);
+        }
+        return sum;
+    }
+
+    /** ln Γ(r+x) - ln Γ(r) + r ln α + ln B(a, b+x) - ln B(a, b). */
+    private static double commonTerm(double r, double a, double b, double logGammaR, double logAlpha,
+            double logBetaAB, double logGammaA, double x) {
+        return SpecialFunctions.logGamma(r + x) - logGammaR + r * logAlpha + logGammaA
+                + SpecialFunctions.logGamma(b + x) - SpecialFunctions.logGamma(a + b + x) - logBetaAB;
+    }
+
+    /**
+     * ln L = ln Γ(r+x) - ln Γ(r) + r ln α + ln[ B(a, b+x)/B(a,b) (α+T)^-(r+x)
+     * + δ(x>0) B(a+1, b+x-1)/B(a,b) (α+t_x)^-(r+x) ], Fader, Hardie and Lee (2005), equation 6, with
+     * B(a+1, b+x-1) = B(a, b+x) a / (b+x-1).
+     */
+    private static double rowLogLikelihood(double r, double alpha, double a, double b, double logGammaR,
+            double logAlpha, double logBetaAB, double logGammaA, double x, double tx, double t) {
+        double rx = r + x;
+        double common = commonTerm(r, a, b, logGammaR, logAlpha, logBetaAB, logGammaA, x);
+        double stay = -rx * Math.log(alpha + t);
+        if (x == 0.0) {
+            return common + stay;
+        }
+        double dropped = Math.log(a / (b + x - 1.0)) - rx * Math.log(alpha + tx);
+        return common + SpecialFunctions.logSumExp(stay, dropped);
+    }
+
+    /**
+     * P(alive | x, t_x, T) = 1 / (1 + δ(x>0) a/(b+x-1) ((α+T)/(α+t_x))^(r+x)) (Fader, Hardie and Lee 2005,
+     * equation 11); 1 for x = 0, because in this model a customer can only drop out right after a purchase.
+     */
+    @Override
+    public double probabilityAlive(double frequency, double recency, double age) {
+        PurchaseHistory.check(frequency, recency, age, "");
+        if (frequency == 0.0) {
+            return 1.0;
+        }
+        return 1.0 / (1.0 + Math.exp(logOddsDead(frequency, recency, age)));
+    }
+
+    private double logOddsDead(double x, double tx, double t) {
+        return Math.log(a / (b + x - 1.0)) + (r + x) * Math.log1p((t - tx) / (alpha + tx));
+    }
+
+    /**
+     * E[X(t)] = (a+b-1)/(a-1) [1 - (α/(α+t))^r 2F1(r, b; a+b-1; t/(α+t))] (Fader, Hardie and Lee 2005,
+     * equation 9), the conditional expectation below at x = t_x = T = 0.
+     */
+    @Override
+    public double expectedPurchases(double t) {
+        Checks.horizon(t);
+        return expectation(t, 0.0, 0.0);
+    }
+
+    /**
+     * E[Y(t) | x, t_x, T] = (a+b+x-1)/(a-1) [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)]
+     * / (1 + δ(x>0) a/(b+x-1) ((α+T)/(α+t_x))^(r+x)), z = t/(α+T+t) (Fader, Hardie and Lee 2005,
+     * equation 10).
+     */
+    @Override
+    public double conditionalExpectedPurchases(double t, double frequency, double recency, double age) {
+        Checks.horizon(t);
+        PurchaseHistory.check(frequency, recency, age, "");
+        double e = expectation(t, frequency, age);
+        if (frequency == 0.0) {
+            return e;
+        }
+        return e / (1.0 + Math.exp(logOddsDead(frequency, recency, age)));
+    }
+
+    /**
+     * The bracket of equation 10 times its prefactor. Euler's transformation turns 2F1(r+x, b+x; c; z),
+     * c = a+b+x-1, into (1-z)^(a-1-r-x) 2F1(c-r-x, a-1; c; z); with (1-z)^(r+x) in front this leaves
+     * c/(a-1) [1 - (1-z)^(a-1) 2F1(a+b-1-r, a-1; c; z)] = c (1 - (1-z)^ε)/ε - (1-z)^ε c (2F1 - 1)/ε with
+     * ε = a-1: small numerator parameters whatever x is, and no 0/0 at a = 1.
+     */
+    private double expectation(double t, double x, double age) {
+        if (t == 0.0) {
+            return 0.0;
+        }
+        double eps = a - 1.0;
+        double c = a + b + x - 1.0;
+        double z = t / (alpha + age + t);
+        double logOneMinusZ = -Math.log1p(t / (alpha + age));
+        double first = c * SpecialFunctions.oneMinusExpOverK(eps, -logOneMinusZ);
+        double second = Math.exp(eps * logOneMinusZ) * Hypergeometric.scaledTail(a + b - 1.0 - r, eps, c, z);
+        return Math.max(0.0, first - second);
+    }
+}

@@ -1,0 +1,160 @@
+package org.crmkit.core.analytics.clv;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Maximum likelihood over positive parameters, shared by the models: Nelder-Mead on the logarithms of the
+ * parameters (so positivity needs no constraint), restarted from its own optimum until a restart no
+ * longer improves, trying further starting points only if a start fails. Points where the likelihood is
+ * not finite or cannot be evaluated count as +∞. Package-private.
+ */
+final class Fitting {
+
+    /** Log-parameters beyond this magnitude (parameters outside about [1e-13, 1e13]) count as infeasible. */
+    private static final double LOG_BOUND = 30.0;
+    private static final int MAX_RUNS = 12;
+    private static final int EVALS_PER_DIMENSION = 4000;
+    private static final double F_TOL = 1e-12;
+    private static final double X_TOL = 1e-7;
+    private static final double HESSIAN_STEP = 1e-3;
+
+    private Fitting() {
+    }
+
+    /**
+     * @param model     the model's name, for messages
+     * @param names     the parameter names, in order
+     * @param starts    starting points (natural scale), tried in order until one converges
+     * @param logLik    the total (weighted) log-likelihood at natural-scale parameters
+     * @param customers the total weight, to scale the objective to a per-customer mean
+     * @param build     the model from natural-scale parameters
+     */
+    static <M> ModelFit<M> maximise(String model, String[] names, double[][] starts,
+            ToDoubleFunction<double[]> logLik, double customers, Function<double[], M> build) {
+        int dims = names.length;
+        double[] natural = new double[dims];
+        ToDoubleFunction<double[]> objective = phi -> {
+            for (int i = 0; i < dims; i++) {
+                if (!(Math.abs(phi[i]) <= LOG_BOUND)) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                natural[i] = Math.exp(phi[i]);
+            }
+            double ll;
+            try {
+                ll = logLik.applyAsDouble(natural);
+            } catch (ArithmeticException seriesFailed) {
+                // a hypergeometric series that cannot settle (argument within ~1e-5 of 1): an extreme
+                // corner of the parameter space, treated like an infeasible point
+                return Double.POSITIVE_INFINITY;
+            }
+            return Double.isFinite(ll) ? -ll / customers : Double.POSITIVE_INFINITY;
+        };
+        StringBuilder tried = new StringBuilder();
+        int totalEvals = 0;
+        for (double[] start : starts) {
+            double[] phi = new double[dims];
+            for (int i = 0; i < dims; i++) {
+                phi[i] = Math.log(start[i]);
+            }
+            double best = Double.POSITIVE_INFINITY;
+            String outcome = "no run converged within " + (EVALS_PER_DIMENSION * dims) + " evaluations";
+            boolean ok = false;
+            for (int run = 0; run < MAX_RUNS; run++) {
+                NelderMead.Result r = NelderMead.minimise(objective, phi, run == 0 ? 1.0 : 0.1,
+                        EVALS_PER_DIMENSION * dims, F_TOL, X_TOL);
+                totalEvals += r.evaluations();
+                if (!r.converged()) {
+                    outcome = "run " + (run + 1) + " did not settle within " + r.evaluations()
+                            + " evaluations (best mean log-likelihood " + (-r.value()) + ")";
+                    break;
+                }
+                boolean stable = best - r.value() <= F_TOL * (1.0 + Math.abs(r.value()));
+                if (r.value() <= best) {
+                    best = r.value();
+                    phi = r.point();
+                }
+                if (run > 0 && stable) {
+                    ok = true;
+                    break;
+                }
+                outcome = "still improving after " + MAX_RUNS + " restarts";
+            }
+            int edge = atBoundary(phi);
+            if (ok && edge >= 0) {
+                ok = false;
+                outcome = "the likelihood has no interior maximum: " + names[edge] + " ran to " + Math.exp(phi[edge])
+                        + " (the data cannot identify the model)";
+            }
+            if (ok) {
+                double[] params = new double[dims];
+                for (int i = 0; i < dims; i++) {
+                    params[i] = Math.exp(phi[i]);
+                }
+                double ll = logLik.applyAsDouble(params);
+                Map<String, Double> errors = standardErrors(names, phi, logLik);
+                return new ModelFit<>(build.apply(params), ll, errors, totalEvals + 1);
+            }
+            tried.append(tried.length() == 0 ? "" : "; ").append("start ").append(java.util.Arrays.toString(start))
+                    .append(": ").append(outcome);
+        }
+        throw new ModelFitException(model, "Nelder-Mead on log-parameters from " + starts.length + " start(s), "
+                + totalEvals + " evaluations: " + tried);
+    }
+
+    /** @return the index of a log-parameter at the edge of the feasible box, or -1 */
+    private static int atBoundary(double[] phi) {
+        for (int i = 0; i < phi.length; i++) {
+            if (Math.abs(phi[i]) > LOG_BOUND - 2.0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Standard errors from the observed information in log-parameters, mapped by θ = e^φ. */
+    private static Map<String, Double> standardErrors(String[] names, double[] phi, ToDoubleFunction<double[]> logLik) {
+        int n = phi.length;
+        double h = HESSIAN_STEP;
+        double f0 = at(logLik, phi, -1, 0, -1, 0);
+        double[][] info = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            double fp = at(logLik, phi, i, h, -1, 0);
+            double fm = at(logLik, phi, i, -h, -1, 0);
+            info[i][i] = -(fp - 2.0 * f0 + fm) / (h * h);
+            for (int j = 0; j < i; j++) {
+                double fpp = at(logLik, phi, i, h, j, h);
+                double fpm = at(logLik, phi, i, h, j, -h);
+                double fmp = at(logLik, phi, i, -h, j, h);
+                double fmm = at(logLik, phi, i, -h, j, -h);
+                info[i][j] = -(fpp - fpm - fmp + fmm) / (4.0 * h * h);
+                info[j][i] = info[i][j];
+            }
+        }
+        double[][] cov = Matrices.inverseOfPositiveDefinite(info);
+        Map<String, Double> errors = new LinkedHashMap<>();
+        if (cov == null) {
+            return errors;
+        }
+        for (int i = 0; i < n; i++) {
+            double se = Math.exp(phi[i]) * Math.sqrt(cov[i][i]);
+            if (!Double.isFinite(se)) {
+                return new LinkedHashMap<>();
+            }
+            errors.put(names[i], se);
+        }
+        return errors;
+    }
+
+    private static double at(ToDoubleFunction<double[]> logLik, double[] phi, int i, double di, int j, double dj) {
+        double[] p = new double[phi.length];
+        for (int k = 0; k < phi.length; k++) {
+            double v = phi[k] + (k == i ? di : 0.0) + (k == j ? dj : 0.0);
+            p[k] = Math.exp(v);
+        }
+        return logLik.applyAsDouble(p);
+    }
+}
