@@ -18,6 +18,8 @@ module org.crmkit.core {
     exports org.crmkit.core.analytics.rfm;
     exports org.crmkit.core.analytics.abc;
     exports org.crmkit.core.analytics.clv;
+    exports org.crmkit.core.analytics.lifecycle;
+    exports org.crmkit.core.analytics.value;
 
     uses org.crmkit.spi.channel.MessageChannel;
 }
