@@ -20,6 +20,8 @@ module org.crmkit.core {
     exports org.crmkit.core.analytics.clv;
     exports org.crmkit.core.analytics.lifecycle;
     exports org.crmkit.core.analytics.value;
+    exports org.crmkit.core.analytics;
+    exports org.crmkit.core.analytics.simulation;
 
     uses org.crmkit.spi.channel.MessageChannel;
 }

@@ -25,8 +25,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "crm",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "crmkit's command-line tool: a guided demo of an embedded CRM, and a JSON export.",
-        subcommands = {DemoCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
+        description = "crmkit's command-line tool: a guided demo of an embedded CRM, a JSON export, and customer"
+                + " analytics (RFM, ABC, lifetime-value models) over a transactions file.",
+        subcommands = {DemoCommand.class, ExportCommand.class, AnalyzeCommand.class,
+                GenerateTransactionsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error.",
                 "Run 'crm demo' first, then 'crm export' to see what it stored."})
 public final class CrmCommand implements Callable<Integer> {
@@ -78,6 +80,6 @@ public final class CrmCommand implements Callable<Integer> {
     /** Without a subcommand there is nothing to do: that is a usage error. */
     @Override
     public Integer call() {
-        throw new BadInput(spec.commandLine(), "missing command: give 'demo' or 'export' (see 'crm --help')");
+        throw new BadInput(spec.commandLine(), "missing command: give 'demo', 'export', 'analyze' or 'generate-transactions' (see 'crm --help')");
     }
 }
