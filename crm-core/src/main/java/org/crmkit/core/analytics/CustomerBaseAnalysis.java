@@ -225,6 +225,11 @@ public final class CustomerBaseAnalysis {
         }
         b.spendCustomers = spend.customers();
         b.gammaGamma = fitOrExplain("Gamma-Gamma", () -> GammaGammaModel.fit(spend));
+        if (b.gammaGamma.model().q() <= 1.0) {
+            throw new ModelFitException("Gamma-Gamma", "the fitted q is " + b.gammaGamma.model().q()
+                    + " (at most 1), so the population's mean spend is infinite and customers without a repeat"
+                    + " purchase cannot be valued");
+        }
 
         progress.accept("RFM");
         b.rfm = RfmAnalysis.of(transactions, options.calibrationEnd(), options.segments());

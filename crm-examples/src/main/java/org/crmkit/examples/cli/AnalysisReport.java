@@ -165,7 +165,7 @@ final class AnalysisReport {
         GammaGammaModel gg = a.gammaGamma().model();
         line(s, "  Gamma-Gamma  p %.4f, q %.4f, gamma %.4f; fitted on %s repeat customers", gg.p(), gg.q(),
                 gg.gamma(), count(a.spendCustomerCount()));
-        line(s, "  A new customer is expected to buy %.2f times in the first year; the mean purchase is worth %s.",
+        line(s, "  A new customer is expected to come back %.2f times in the first year after the first purchase; the mean purchase is worth %s.",
                 bg.expectedPurchases(365.25 / a.options().unit().days()),
                 gg.q() > 1 ? money(gg.expectedSpend(), cur) : "(undefined: q <= 1)");
         line(s, "");

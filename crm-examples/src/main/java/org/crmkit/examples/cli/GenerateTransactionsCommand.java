@@ -126,6 +126,9 @@ public final class GenerateTransactionsCommand implements Callable<Integer> {
             try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target),
                     StandardCharsets.UTF_8), 1 << 16)) {
                 written = writeCsv(simulator, w);
+            } catch (CommandFailure e) {
+                deleteQuietly(target); // a half-written file is worse than none
+                throw e;
             } catch (NoSuchFileException e) {
                 throw new CommandFailure("cannot write " + target + ": the directory " + target.getParent()
                         + " does not exist", e);
@@ -202,7 +205,17 @@ public final class GenerateTransactionsCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         } catch (UncheckedIOException e) {
             throw new CommandFailure("cannot write the CSV: " + e.getCause().getMessage(), e);
+        } catch (org.crmkit.spi.ValidationException e) {
+            throw new CommandFailure("--" + e.getMessage(), e);
         }
         return n[0];
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the failure being reported matters more
+        }
     }
 }

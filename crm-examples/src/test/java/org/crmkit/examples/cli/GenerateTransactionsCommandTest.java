@@ -97,4 +97,15 @@ class GenerateTransactionsCommandTest {
         args.addAll(List.of(more));
         return Cli.crm(args.toArray(String[]::new));
     }
+
+    @Test
+    void degenerateSpendParametersFailInOneLineAndLeaveNoFile() {
+        java.nio.file.Path out = tmp.resolve("degenerate.csv");
+        Cli.Run run = Cli.crm("generate-transactions", "--customers", "20000", "--seed", "3", "--q", "0.002",
+                "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(CrmCommand.FAILURE);
+        assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("--q: is too small").doesNotContain("Exception");
+        assertThat(java.nio.file.Files.exists(out)).isFalse();
+    }
 }

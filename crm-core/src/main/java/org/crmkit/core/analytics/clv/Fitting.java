@@ -95,7 +95,12 @@ final class Fitting {
                     params[i] = Math.exp(phi[i]);
                 }
                 double ll = logLik.applyAsDouble(params);
-                Map<String, Double> errors = standardErrors(names, phi, logLik);
+                Map<String, Double> errors;
+                try {
+                    errors = standardErrors(names, phi, logLik);
+                } catch (ArithmeticException e) {
+                    errors = Map.of(); // the Hessian's probes left the region where the likelihood evaluates
+                }
                 return new ModelFit<>(build.apply(params), ll, errors, totalEvals + 1);
             }
             tried.append(tried.length() == 0 ? "" : "; ").append("start ").append(java.util.Arrays.toString(start))

@@ -49,6 +49,8 @@ public record LifetimeValue(TransactionModel purchases, GammaGammaModel spend, i
     /**
      * @return the discounted value of the customer's purchases over the horizon; a history without a mean
      *         spend is valued at the population's mean spend
+     * @throws ArithmeticException if the value is not finite (a negative discount rate compounded over many
+     *                             periods); never returns NaN or infinity
      */
     public double valueOf(PurchaseHistory history) {
         Objects.requireNonNull(history, "history must not be null");
@@ -63,6 +65,11 @@ public record LifetimeValue(TransactionModel purchases, GammaGammaModel spend, i
             discounted += (cumulative - previous) * factor;
             previous = cumulative;
         }
-        return margin * perPurchase * discounted;
+        double value = margin * perPurchase * discounted;
+        if (!Double.isFinite(value)) {
+            throw new ArithmeticException("lifetime value is not finite (discount rate " + discountRate + " over "
+                    + periods + " periods overflows; use a rate of at least 0 or fewer periods)");
+        }
+        return value;
     }
 }

@@ -45,7 +45,9 @@ public final class SpendHistories {
         int n = 0;
         int index = 0;
         for (PurchaseHistory h : histories) {
-            Objects.requireNonNull(h, "histories must not contain null");
+            if (h == null) {
+                throw new org.crmkit.spi.ValidationException("histories[" + index + "]", "must not be null");
+            }
             if (h.frequency() > 0.0 && h.meanSpend().isPresent()) {
                 x[n] = h.frequency();
                 m[n] = h.meanSpend().getAsDouble();

@@ -31,7 +31,8 @@ public sealed interface TransactionModel permits BgNbdModel, ParetoNbdModel {
 
     /**
      * @param t a period length, >= 0
-     * @return E[X(t)]: the expected number of purchases of a new customer in (0, t]
+     * @return E[X(t)]: the expected number of repeat purchases of a new customer in (0, t], after the first
+     *         purchase at time 0 (Fader, Hardie and Lee 2005)
      * @throws ArithmeticException for BG/NBD if t is so long that its hypergeometric series cannot settle,
      *                             beyond about 4 × 10^4 α (4 × 10^4 (α + T) for the conditional form)
      */

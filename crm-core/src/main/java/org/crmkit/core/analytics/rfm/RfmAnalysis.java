@@ -72,6 +72,11 @@ public final class RfmAnalysis {
         if (segments == null) {
             throw new ValidationException("segments", "must not be null");
         }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw new ValidationException("values[" + i + "]", "must not be null");
+            }
+        }
         if (values.stream().map(RfmValues::customerId).distinct().count() != values.size()) {
             throw new ValidationException("values", "must not repeat a customer");
         }

@@ -170,10 +170,18 @@ public final class CustomerBaseSimulator {
 
     private Transaction purchase(SplittableRandom random, String id, long day, double nu) {
         double value = Sampling.gamma(random, parameters.p(), nu);
+        if (!Double.isFinite(value) || value > MAX_AMOUNT) {
+            throw new ValidationException("q", "is too small for these spend parameters: customer " + id
+                    + " drew a mean spend of " + value + " (p=" + parameters.p() + ", q=" + parameters.q()
+                    + ", gamma=" + parameters.gamma() + "); raise q or lower gamma");
+        }
         int digits = Math.max(0, currency.getDefaultFractionDigits());
         BigDecimal amount = BigDecimal.valueOf(value).setScale(digits, RoundingMode.HALF_EVEN);
         return Transaction.of(id, start.plusDays(day), amount, currency);
     }
+
+    /** The largest purchase amount the simulator writes; larger draws mean the spend parameters are degenerate. */
+    private static final double MAX_AMOUNT = 1e12;
 
     private String pad(int index) {
         int width = String.valueOf(Math.max(0, customers - 1)).length();
