@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +28,9 @@ import org.crmkit.core.analytics.clv.PurchaseHistories;
 import org.crmkit.core.analytics.clv.PurchaseHistory;
 import org.crmkit.core.analytics.clv.SpendHistories;
 import org.crmkit.core.analytics.rfm.RfmAnalysis;
+import org.crmkit.core.customer.LifecycleStage;
+import org.crmkit.core.analytics.lifecycle.LifecycleClassifier;
+import org.crmkit.core.analytics.lifecycle.LifecycleClassification;
 import org.crmkit.core.analytics.rfm.RfmCustomer;
 import org.crmkit.core.analytics.rfm.SegmentMap;
 import org.crmkit.core.analytics.transactions.PeriodUnit;
@@ -60,6 +64,7 @@ public final class CustomerBaseAnalysis {
     private final ModelFit<GammaGammaModel> gammaGamma;
     private final double spendCustomers;
     private final RfmAnalysis rfm;
+    private final Map<String, LifecycleClassification> lifecycle;
     private final AbcAnalysis abc;
     private final List<CustomerRow> rows;
     private final Map<String, CustomerRow> byId;
@@ -77,6 +82,7 @@ public final class CustomerBaseAnalysis {
         this.gammaGamma = b.gammaGamma;
         this.spendCustomers = b.spendCustomers;
         this.rfm = b.rfm;
+        this.lifecycle = b.lifecycle;
         this.abc = b.abc;
         this.rows = List.copyOf(b.rows);
         Map<String, CustomerRow> index = new HashMap<>();
@@ -233,6 +239,13 @@ public final class CustomerBaseAnalysis {
 
         progress.accept("RFM");
         b.rfm = RfmAnalysis.of(transactions, options.calibrationEnd(), options.segments());
+        progress.accept("lifecycle");
+        Map<String, LifecycleClassification> stages = new LinkedHashMap<>();
+        for (LifecycleClassification c : LifecycleClassifier.withDefaults().classifyAll(transactions,
+                options.calibrationEnd(), b.bgNbd.model(), options.unit())) {
+            stages.put(c.customerId(), c);
+        }
+        b.lifecycle = Collections.unmodifiableMap(stages);
         progress.accept("ABC");
         Map<String, BigDecimal> net = netSpend(transactions, end, byCustomer);
         boolean anyValue = net.values().stream().anyMatch(v -> v.signum() > 0);
@@ -359,6 +372,20 @@ public final class CustomerBaseAnalysis {
         return (int) Math.round(spendCustomers);
     }
 
+    /** @return customers per lifecycle stage as of the calibration end, every stage listed */
+    public Map<LifecycleStage, Integer> lifecycleCounts() {
+        return LifecycleClassifier.stageCounts(lifecycle.values());
+    }
+
+    /**
+     * @param customerId the customer
+     * @return the customer's lifecycle stage as of the calibration end, with the figures that decided it
+     *         (default policy, P(alive) from the BG/NBD fit), if the customer bought by then
+     */
+    public Optional<LifecycleClassification> lifecycle(String customerId) {
+        return Optional.ofNullable(lifecycle.get(customerId));
+    }
+
     /** @return the RFM analysis as of the calibration end */
     public RfmAnalysis rfm() {
         return rfm;
@@ -418,6 +445,7 @@ public final class CustomerBaseAnalysis {
         private ModelFit<GammaGammaModel> gammaGamma;
         private double spendCustomers;
         private RfmAnalysis rfm;
+        private Map<String, LifecycleClassification> lifecycle;
         private AbcAnalysis abc;
         private final List<CustomerRow> rows = new ArrayList<>();
     }

@@ -70,6 +70,15 @@ class CustomerBaseAnalysisTest {
     }
 
     @Test
+    void classifiesEveryCustomerIntoOneLifecycleStage() {
+        java.util.Map<org.crmkit.core.customer.LifecycleStage, Integer> counts = analysis.lifecycleCounts();
+        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(2357);
+        assertThat(counts.get(org.crmkit.core.customer.LifecycleStage.EXPLORATION)).isEqualTo(1850);
+        assertThat(analysis.lifecycle("0001")).isPresent();
+        assertThat(analysis.lifecycle("no such customer")).isEmpty();
+    }
+
+    @Test
     void reproducesThePublishedParetoNbdAndGammaGammaFits() {
         ParetoNbdModel p = analysis.paretoNbd().model();
         assertThat(p.r()).isCloseTo(0.553, withinPercentage(1));

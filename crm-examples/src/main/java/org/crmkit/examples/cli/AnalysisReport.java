@@ -84,6 +84,9 @@ final class AnalysisReport {
         ObjectNode rfm = doc.putObject("rfm");
         a.rfm().segmentCounts().forEach(rfm::put);
 
+        ObjectNode lifecycle = doc.putObject("lifecycle");
+        a.lifecycleCounts().forEach((stage, n) -> lifecycle.put(stage.name().toLowerCase(java.util.Locale.ROOT), n));
+
         ObjectNode abc = doc.putObject("abc");
         a.abc().ifPresent(x -> {
             ObjectNode counts = abc.putObject("counts");
@@ -183,6 +186,13 @@ final class AnalysisReport {
         line(s, "RFM segments as of %s", o.calibrationEnd());
         for (Map.Entry<String, Integer> e : a.rfm().segmentCounts().entrySet()) {
             line(s, "  %-20s %7s  %6s", e.getKey(), count(e.getValue()),
+                    percent(e.getValue() / (double) a.customerCount()));
+        }
+        line(s, "");
+
+        line(s, "Lifecycle stages as of %s (default policy, P(alive) from BG/NBD)", o.calibrationEnd());
+        for (Map.Entry<org.crmkit.core.customer.LifecycleStage, Integer> e : a.lifecycleCounts().entrySet()) {
+            line(s, "  %-20s %7s  %6s", e.getKey().name().toLowerCase(java.util.Locale.ROOT), count(e.getValue()),
                     percent(e.getValue() / (double) a.customerCount()));
         }
         line(s, "");

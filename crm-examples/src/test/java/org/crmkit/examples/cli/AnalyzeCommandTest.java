@@ -86,7 +86,13 @@ class AnalyzeCommandTest {
                 + abc.get("counts").get("C").asInt()).isEqualTo(2357);
         assertThat(abc.get("valueShares").get("A").asDouble() + abc.get("valueShares").get("B").asDouble()
                 + abc.get("valueShares").get("C").asDouble()).isCloseTo(1.0, withinPercentage(1e-6));
-        assertThat(doc.has("lifecycle")).isFalse();
+        // The stage distribution the classifier's own CDNOW test pins (LifecycleClassifier, default policy, BG/NBD).
+        JsonNode lifecycle = doc.get("lifecycle");
+        assertThat(lifecycle.get("exploration").asInt()).isEqualTo(1850);
+        assertThat(lifecycle.get("formation").asInt()).isEqualTo(139);
+        assertThat(lifecycle.get("stability").asInt()).isEqualTo(58);
+        assertThat(lifecycle.get("decline").asInt()).isEqualTo(273);
+        assertThat(lifecycle.get("ended").asInt()).isEqualTo(37);
         assertThat(doc.has("perCustomer")).isFalse();
     }
 
