@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
+import org.crmkit.core.analytics.PurchaseHistoryAdapter;
 import org.crmkit.core.analytics.clv.LifetimeValue;
 import org.crmkit.core.analytics.clv.PurchaseHistory;
 import org.crmkit.core.analytics.transactions.PeriodUnit;
@@ -22,7 +23,7 @@ import org.crmkit.spi.ValidationException;
  *   <li><b>current value</b>: the net spend in the last period, the {@code currentPeriodDays} days
  *       (asOf − currentPeriodDays, asOf], refunds included (it may be negative);</li>
  *   <li><b>potential value</b>: the predicted lifetime value {@link LifetimeValue#valueOf} of the
- *       customer's purchase history up to asOf ({@link #purchaseHistories}).</li>
+ *       customer's purchase history up to asOf ({@link PurchaseHistoryAdapter#histories}).</li>
  * </ul>
  * Only customers with a purchase occasion on or before asOf are placed.
  *
@@ -31,52 +32,6 @@ import org.crmkit.spi.ValidationException;
 public final class ValuePositions {
 
     private ValuePositions() {
-    }
-
-    /**
-     * The purchase history of every customer with a purchase occasion on or before {@code asOf}, in
-     * customer order: x, t_x and T as in {@link Transactions#calibration} with calibration end
-     * {@code asOf}, and the mean spend z̄ = net spend on the days after the first occasion / x, floored at
-     * 0, present only when x &gt; 0.
-     *
-     * @param unit the model's time unit
-     * @return customer key to history, in customer order; unmodifiable
-     */
-    public static Map<String, PurchaseHistory> purchaseHistories(Transactions transactions, LocalDate asOf,
-                                                                 PeriodUnit unit) {
-        check(transactions, asOf, unit);
-        long a = asOf.toEpochDay();
-        Map<String, PurchaseHistory> out = new LinkedHashMap<>();
-        for (int c = 0; c < transactions.customerCount(); c++) {
-            long first = 0;
-            long last = 0;
-            int occasions = 0;
-            long repeatSpend = 0;
-            for (int i = transactions.start(c); i < transactions.end(c) && transactions.epochDay(i) <= a; i++) {
-                long day = transactions.epochDay(i);
-                long amount = transactions.amountMinor(i);
-                if (occasions > 0 && day > first) {
-                    repeatSpend = Math.addExact(repeatSpend, amount);
-                }
-                if (amount >= 0 && (occasions == 0 || day != last)) {
-                    if (occasions == 0) {
-                        first = day;
-                    }
-                    occasions++;
-                    last = day;
-                }
-            }
-            if (occasions == 0) {
-                continue;
-            }
-            int x = occasions - 1;
-            double t = unit.fromDays(a - first);
-            double tx = Math.min(unit.fromDays(last - first), t);
-            OptionalDouble mean = x == 0 ? OptionalDouble.empty()
-                    : OptionalDouble.of(transactions.amountOf(Math.max(0, repeatSpend)).doubleValue() / x);
-            out.put(transactions.customerId(c), new PurchaseHistory(x, tx, t, mean));
-        }
-        return Collections.unmodifiableMap(out);
     }
 
     /**
@@ -91,7 +46,10 @@ public final class ValuePositions {
             throw new ValidationException("currentPeriodDays", "must be at least 1", currentPeriodDays);
         }
         Objects.requireNonNull(clv, "clv must not be null");
-        Map<String, PurchaseHistory> histories = purchaseHistories(transactions, asOf, unit);
+        if (!anyTransactionBy(transactions, asOf.toEpochDay())) {
+            return List.of();
+        }
+        Map<String, PurchaseHistory> histories = PurchaseHistoryAdapter.histories(transactions, asOf, unit);
         long a = asOf.toEpochDay();
         List<ValuePosition> out = new ArrayList<>(histories.size());
         for (int c = 0; c < transactions.customerCount(); c++) {
@@ -119,5 +77,14 @@ public final class ValuePositions {
         if (unit == null) {
             throw new ValidationException("unit", "must not be null");
         }
+    }
+
+    private static boolean anyTransactionBy(Transactions transactions, long epochDay) {
+        for (int c = 0; c < transactions.customerCount(); c++) {
+            if (transactions.end(c) > transactions.start(c) && transactions.epochDay(transactions.start(c)) <= epochDay) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -51,7 +51,7 @@ class CdnowValueMatrixTest {
 
     @Test
     void quadrantsOfTheCdnowSample() {
-        Map<String, PurchaseHistory> histories = ValuePositions.purchaseHistories(cdnow, END, PeriodUnit.WEEK);
+        Map<String, PurchaseHistory> histories = org.crmkit.core.analytics.PurchaseHistoryAdapter.histories(cdnow, END, PeriodUnit.WEEK);
         assertThat(histories).hasSize(2357);
         PurchaseHistory first = histories.get(cdnow.customerIds().get(0));
         assertThat(first.frequency()).isEqualTo(2);
