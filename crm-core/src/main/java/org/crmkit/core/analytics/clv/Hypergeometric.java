@@ -31,6 +31,11 @@ final class Hypergeometric {
      *                             value is not positive
      */
     static double log2F1(double a, double b, double c, double z) {
+        return log2F1(a, b, c, z, MAX_TERMS);
+    }
+
+    /** Same as {@link #log2F1(double, double, double, double)}, giving up after {@code maxTerms} terms. */
+    static double log2F1(double a, double b, double c, double z, int maxTerms) {
         if (!(z >= 0.0 && z < 1.0) || !(c > 0.0)) {
             throw new ArithmeticException("2F1 needs 0 <= z < 1 and c > 0 (was a=" + a + ", b=" + b + ", c=" + c
                     + ", z=" + z + ")");
@@ -41,19 +46,23 @@ final class Hypergeometric {
         double ca = c - a;
         double cb = c - b;
         if (Math.abs(ca * cb) < Math.abs(a * b)) {
-            return (c - a - b) * Math.log1p(-z) + logSeries(ca, cb, c, z);
+            return (c - a - b) * Math.log1p(-z) + logSeries(ca, cb, c, z, maxTerms);
         }
-        return logSeries(a, b, c, z);
+        return logSeries(a, b, c, z, maxTerms);
     }
 
     /**
      * ln of Σ_{n>=0} (a)_n (b)_n / ((c)_n n!) z^n, summed directly with rescaling.
      */
     static double logSeries(double a, double b, double c, double z) {
+        return logSeries(a, b, c, z, MAX_TERMS);
+    }
+
+    static double logSeries(double a, double b, double c, double z, int maxTerms) {
         double term = 1.0;
         double sum = 1.0;
         double logScale = 0.0;
-        for (int n = 0; n < MAX_TERMS; n++) {
+        for (int n = 0; n < maxTerms; n++) {
             double ratio = (a + n) * (b + n) / ((c + n) * (n + 1.0)) * z;
             if (ratio == 0.0) {
                 // z is 0, or a or b is a non-positive integer and the series a polynomial: it has ended
@@ -75,7 +84,7 @@ final class Hypergeometric {
         if (Math.abs(term) <= TOLERANCE * Math.abs(sum)) {
             return positiveLog(sum, logScale, a, b, c, z);
         }
-        throw new ArithmeticException("2F1 series did not converge within " + MAX_TERMS + " terms (a=" + a
+        throw new ArithmeticException("2F1 series did not converge within " + maxTerms + " terms (a=" + a
                 + ", b=" + b + ", c=" + c + ", z=" + z + ")");
     }
 

@@ -59,6 +59,14 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta) impl
                 + SpecialFunctions.logSumExp(parts[0], parts[1]);
     }
 
+    /**
+     * Terms of the hypergeometric series the likelihood sums at most per customer. The series only needs
+     * this many when its argument is within about 2e-3 of 1, far out on the ridge where s and β grow
+     * together; there the likelihood is treated as not evaluable, which keeps a fit from spending hours
+     * there (the optimiser treats such points as infeasible).
+     */
+    static final int LIKELIHOOD_TERMS = 20_000;
+
     static double logLikelihood(double r, double alpha, double s, double beta, PurchaseHistories d) {
         double logGammaR = SpecialFunctions.logGamma(r);
         double[] prefixes = new double[d.distinctX.length];
@@ -103,9 +111,9 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta) impl
             second = r + x;
             diff = beta - alpha;
         }
-        double atRecency = Hypergeometric.log2F1(rsx, second, rsx + 1.0, diff / (larger + tx))
+        double atRecency = Hypergeometric.log2F1(rsx, second, rsx + 1.0, diff / (larger + tx), LIKELIHOOD_TERMS)
                 - rsx * Math.log(larger + tx);
-        double atAge = Hypergeometric.log2F1(rsx, second, rsx + 1.0, diff / (larger + t)) - rsx * Math.log(larger + t);
+        double atAge = Hypergeometric.log2F1(rsx, second, rsx + 1.0, diff / (larger + t), LIKELIHOOD_TERMS) - rsx * Math.log(larger + t);
         out[1] = Math.log(s / rsx) + SpecialFunctions.logDiffExp(atRecency, atAge);
     }
 
