@@ -10,6 +10,18 @@ final class Money {
     private Money() {
     }
 
+    /** Parses decimal text, refusing anything else with a ValidationException naming the field. */
+    static BigDecimal parse(String field, String text) {
+        if (text == null) {
+            throw new org.crmkit.spi.ValidationException(field, "must not be null");
+        }
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw new org.crmkit.spi.ValidationException(field, "must be a decimal number", text);
+        }
+    }
+
     static void nonNegative(String field, BigDecimal amount) {
         if (amount == null) {
             throw new ValidationException(field, "must not be null");

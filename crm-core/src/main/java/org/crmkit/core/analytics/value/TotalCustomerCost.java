@@ -25,8 +25,8 @@ public record TotalCustomerCost(BigDecimal monetary, BigDecimal time, BigDecimal
 
     /** @return the parts given as plain decimal text */
     public static TotalCustomerCost of(String monetary, String time, String energy, String psychic) {
-        return new TotalCustomerCost(new BigDecimal(monetary), new BigDecimal(time), new BigDecimal(energy),
-                new BigDecimal(psychic));
+        return new TotalCustomerCost(Money.parse("monetary", monetary), Money.parse("time", time), Money.parse("energy", energy),
+                Money.parse("psychic", psychic));
     }
 
     /** @return monetary + time + energy + psychic, exact */

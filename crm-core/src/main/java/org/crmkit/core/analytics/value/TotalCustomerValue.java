@@ -24,8 +24,8 @@ public record TotalCustomerValue(BigDecimal product, BigDecimal service, BigDeci
 
     /** @return the parts given as plain decimal text, for example {@code of("100", "20", "10", "5")} */
     public static TotalCustomerValue of(String product, String service, String personnel, String image) {
-        return new TotalCustomerValue(new BigDecimal(product), new BigDecimal(service), new BigDecimal(personnel),
-                new BigDecimal(image));
+        return new TotalCustomerValue(Money.parse("product", product), Money.parse("service", service), Money.parse("personnel", personnel),
+                Money.parse("image", image));
     }
 
     /** @return product + service + personnel + image, exact */

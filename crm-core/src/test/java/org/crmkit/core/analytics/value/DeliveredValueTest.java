@@ -84,4 +84,12 @@ class DeliveredValueTest {
                 .hasMessageContaining("name");
         assertThatThrownBy(() -> new Offer(" ", a.value(), a.cost())).isInstanceOf(ValidationException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void badDecimalTextIsRefusedNamingThePart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TotalCustomerCost.of("10", "1,5", "0", "0"))
+                .isInstanceOf(org.crmkit.spi.ValidationException.class).hasMessageStartingWith("time: must be a decimal");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TotalCustomerValue.of("x", "0", "0", "0"))
+                .isInstanceOf(org.crmkit.spi.ValidationException.class).hasMessageStartingWith("product: must be a decimal");
+    }
 }
