@@ -22,6 +22,16 @@ module org.crmkit.core {
     exports org.crmkit.core.analytics.value;
     exports org.crmkit.core.analytics;
     exports org.crmkit.core.analytics.simulation;
+    exports org.crmkit.core.sales;
+    exports org.crmkit.core.sales.campaign;
+    exports org.crmkit.core.sales.lead;
+    exports org.crmkit.core.sales.opportunity;
+    exports org.crmkit.core.sales.quote;
+    exports org.crmkit.core.sales.order;
+    exports org.crmkit.core.service;
+    exports org.crmkit.core.satisfaction;
+    exports org.crmkit.core.loyalty;
+    exports org.crmkit.core.feedback;
 
     uses org.crmkit.spi.channel.MessageChannel;
 }

@@ -9,4 +9,8 @@ module org.crmkit.spi {
     exports org.crmkit.spi;
     exports org.crmkit.spi.storage;
     exports org.crmkit.spi.channel;
+    exports org.crmkit.spi.sales;
+    exports org.crmkit.spi.catalog;
+    exports org.crmkit.spi.fulfillment;
+    exports org.crmkit.spi.service;
 }

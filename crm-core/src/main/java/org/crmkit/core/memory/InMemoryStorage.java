@@ -245,6 +245,12 @@ public final class InMemoryStorage implements CrmStorage {
             return timelineStore;
         }
 
+        @Override
+        public <R extends org.crmkit.spi.storage.StoredRecord> org.crmkit.spi.storage.RecordStore<R> records(
+                org.crmkit.spi.storage.RecordKind<R> kind) {
+            throw new UnsupportedOperationException("records of kind " + kind.name() + " are not stored yet");
+        }
+
         void checkOpen() {
             if (!open) {
                 throw new IllegalStateException("this session's unit of work has ended; open a new one");

@@ -42,6 +42,12 @@ final class JdbcSession implements StorageSession {
         return timeline;
     }
 
+    @Override
+    public <R extends org.crmkit.spi.storage.StoredRecord> org.crmkit.spi.storage.RecordStore<R> records(
+            org.crmkit.spi.storage.RecordKind<R> kind) {
+        throw new UnsupportedOperationException("records of kind " + kind.name() + " are not stored yet");
+    }
+
     /** @return the connection of this unit of work, after checking the session is still open */
     Connection connection() {
         if (!open) {

@@ -16,4 +16,13 @@ public interface StorageSession {
 
     /** @return the timeline store of this unit of work; never null */
     TimelineStore timeline();
+
+    /**
+     * The store of one kind of record (leads, quotes, orders, ...) in this unit of work.
+     *
+     * @param kind the kind; not null
+     * @param <R>  the record type
+     * @return the store; never null
+     */
+    <R extends StoredRecord> RecordStore<R> records(RecordKind<R> kind);
 }

@@ -1,0 +1,6 @@
+/**
+ * The customer club: membership and points.
+ *
+ * @since 0.1
+ */
+package org.crmkit.core.loyalty;

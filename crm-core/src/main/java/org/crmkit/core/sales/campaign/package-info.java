@@ -1,0 +1,6 @@
+/**
+ * Marketing campaigns: target, budget, cost, and what they caused.
+ *
+ * @since 0.1
+ */
+package org.crmkit.core.sales.campaign;

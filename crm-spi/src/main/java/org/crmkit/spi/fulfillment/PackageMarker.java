@@ -1,0 +1,7 @@
+package org.crmkit.spi.fulfillment;
+
+/** Keeps the package present until its types land; removed at integration. Not API. */
+final class PackageMarker {
+    private PackageMarker() {
+    }
+}
