@@ -10,5 +10,6 @@ open module org.crmkit.tck {
     requires org.assertj.core;
 
     exports org.crmkit.tck.storage;
+    exports org.crmkit.tck.storage.samples;
     exports org.crmkit.tck.channel;
 }
