@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 import org.crmkit.core.common.Channel;
@@ -157,7 +158,7 @@ public final class Surveys {
     public SatisfactionSurvey answer(SurveyId id, int score, String comment) {
         Objects.requireNonNull(id, "id must not be null");
         Instant now = clock.instant();
-        java.util.UUID entryId = ids.next();
+        UUID entryId = ids.next();
         SatisfactionSurvey answered = storage.inTransaction(tenant.value(), s -> {
             SatisfactionSurvey survey = load(s, id)
                     .orElseThrow(() -> Stores.notFound("surveyId", "a satisfaction survey", tenant, id));
@@ -252,7 +253,7 @@ public final class Surveys {
         }
     }
 
-    private TimelineEntryRecord timelineEntry(java.util.UUID entryId, SatisfactionSurvey survey) {
+    private TimelineEntryRecord timelineEntry(UUID entryId, SatisfactionSurvey survey) {
         SurveyAnswer a = survey.answer().orElseThrow();
         String about = survey.trigger() == SurveyTrigger.DELIVERY
                 ? "the delivery of order " + survey.orderId().map(OrderId::toString).orElse("?")

@@ -2,6 +2,8 @@ package org.crmkit.core.service;
 
 import java.util.Optional;
 
+import org.crmkit.spi.ValidationException;
+
 /**
  * What {@link ServiceDesk#offerArticle} found: the recorded session with the best-matching
  * published article, or nothing when no article matched (then nothing was stored).
@@ -16,7 +18,7 @@ public record SelfServiceOffer(Optional<SelfServiceSession> session, Optional<Kn
         Args.notNull(session, "session");
         Args.notNull(article, "article");
         if (session.isPresent() != article.isPresent()) {
-            throw new IllegalArgumentException("session and article must be both present or both empty");
+            throw new ValidationException("article", "must be present exactly when a session is");
         }
     }
 
