@@ -36,6 +36,8 @@ import org.crmkit.spi.storage.StorageSession;
  *
  * <p>Feedback from a survey, a work order or a self-service session takes its campaign and order
  * from that source when the command leaves them out; the source must belong to the same customer.
+ * An {@link FeedbackSourceKind#ORDER} source is taken as given: after-sales does not read the order
+ * aggregate, so the caller passes the order's campaign (see {@link RecordFeedback#aboutOrder}).
  *
  * <p>Every method is one unit of work; events are published only after the commit. Changes use
  * optimistic locking ({@link StaleWriteException}). Thread-safe.
