@@ -34,7 +34,14 @@ public final class CampaignSamples {
         return List.of(Sample.of(CampaignRecord.KIND, full(tenant)), Sample.of(CampaignRecord.KIND, minimal(tenant)));
     }
 
-    /** @return a completed campaign with every component set and every list non-empty */
+    /**
+     * A completed campaign with every component set and every list non-empty (including both the
+     * rule's conditions and a customer list, which a store must keep as given even though the
+     * domain uses only one of them per target kind).
+     *
+     * @param tenant the tenant
+     * @return the record
+     */
     public static CampaignRecord full(String tenant) {
         return new CampaignRecord(UUID.randomUUID(), tenant, 1, "Spring upgrade offer", List.of("EMAIL", "SMS"), "RULE",
                 List.of(new CampaignConditionRecord(0, "ATTRIBUTE", "AT_LEAST", "INTERNAL", "income", "NUMBER",
@@ -56,7 +63,12 @@ public final class CampaignSamples {
                 AT, AT.plusSeconds(86_400));
     }
 
-    /** @return a planned campaign with a fixed-list target of one customer and nothing optional */
+    /**
+     * A planned campaign with every list empty and nothing optional.
+     *
+     * @param tenant the tenant
+     * @return the record
+     */
     public static CampaignRecord minimal(String tenant) {
         return new CampaignRecord(UUID.randomUUID(), tenant, 1, "Minimal", List.of(), "FIXED_LIST", List.of(),
                 List.of(), new MoneyRecord(new BigDecimal("0.00"), "EUR"),
