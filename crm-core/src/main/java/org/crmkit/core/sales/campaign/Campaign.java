@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -104,7 +105,7 @@ public final class Campaign {
         this.status = Text.notNull(status, "status");
         this.owner = Text.notNull(owner, "owner");
         this.revenue = new ArrayList<>(Text.notNull(revenue, "revenue"));
-        java.util.Set<UUID> sources = new java.util.HashSet<>();
+        Set<UUID> sources = new HashSet<>();
         for (int i = 0; i < this.revenue.size(); i++) {
             RevenueAttribution r = Text.notNull(this.revenue.get(i), "revenue[" + i + "]");
             budget.requireSameCurrency(r.amount());
@@ -114,7 +115,7 @@ public final class Campaign {
             }
         }
         this.feedback = new ArrayList<>(Text.notNull(feedback, "feedback"));
-        java.util.Set<UUID> links = new java.util.HashSet<>();
+        Set<UUID> links = new HashSet<>();
         for (int i = 0; i < this.feedback.size(); i++) {
             if (!links.add(Text.notNull(this.feedback.get(i), "feedback[" + i + "]").feedbackId())) {
                 throw new ValidationException("feedback[" + i + "].feedbackId", "must not be linked twice");

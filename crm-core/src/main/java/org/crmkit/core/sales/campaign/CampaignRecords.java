@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.crmkit.core.common.Channel;
+import org.crmkit.core.common.Enums;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.customer.AttributeCategory;
@@ -174,7 +175,7 @@ final class CampaignRecords {
     private static <E extends Enum<E>> Set<E> enums(CampaignConditionRecord c, Class<E> type) {
         Set<E> out = EnumSet.noneOf(type);
         for (String v : c.values()) {
-            out.add(org.crmkit.core.common.Enums.parse(type, v, "condition.values"));
+            out.add(Enums.parse(type, v, "condition.values"));
         }
         return out;
     }

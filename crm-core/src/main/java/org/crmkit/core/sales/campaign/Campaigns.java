@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.DomainEventListener;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Money;
@@ -296,7 +297,7 @@ public final class Campaigns {
     /** After a commit: mark the working copy stored and publish its events. */
     private Campaign committed(Campaign c) {
         if (!c.recordedEvents().isEmpty()) {
-            List<org.crmkit.core.common.DomainEvent> events = List.copyOf(c.recordedEvents());
+            List<DomainEvent> events = List.copyOf(c.recordedEvents());
             c.markStored(c.version() + 1);
             events.forEach(publisher::on);
         }

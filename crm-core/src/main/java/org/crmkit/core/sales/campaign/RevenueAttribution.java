@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.crmkit.core.common.Money;
+import org.crmkit.spi.ValidationException;
 
 /**
  * Revenue attributed to a campaign: a sale (an order, say) the campaign caused. Immutable and
@@ -20,7 +21,7 @@ public record RevenueAttribution(UUID sourceId, Money amount, Instant at) {
         Text.notNull(sourceId, "sourceId");
         Text.notNull(amount, "amount");
         if (amount.signum() < 0) {
-            throw new org.crmkit.spi.ValidationException("amount", "must not be negative", amount);
+            throw new ValidationException("amount", "must not be negative", amount);
         }
         Text.notNull(at, "at");
     }

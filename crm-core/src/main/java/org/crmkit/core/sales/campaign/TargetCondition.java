@@ -3,9 +3,11 @@ package org.crmkit.core.sales.campaign;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -56,17 +58,17 @@ public sealed interface TargetCondition {
 
     /** @return the attribute {@code category name} equals one of {@code values} */
     static TargetCondition attributeIn(AttributeCategory category, String name, AttributeValue... values) {
-        return new AttributeIn(category, name, new LinkedHashSet<>(List.of(values)));
+        return new AttributeIn(category, name, values == null ? null : new LinkedHashSet<>(Arrays.asList(values)));
     }
 
-    /** @return the customer is of one of {@code types} */
+    /** @return the customer is of one of {@code types} (repeats are ignored) */
     static TargetCondition typeIn(CustomerType... types) {
-        return new TypeIn(Set.of(types));
+        return new TypeIn(types == null ? null : new HashSet<>(Arrays.asList(types)));
     }
 
     /** @return the customer's relationship is in one of {@code stages} */
     static TargetCondition lifecycleStageIn(LifecycleStage... stages) {
-        return new LifecycleStageIn(Set.of(stages));
+        return new LifecycleStageIn(stages == null ? null : new HashSet<>(Arrays.asList(stages)));
     }
 
     /** @return the company runs at least relationship {@code level} with the customer (in Kotler's order) */
@@ -172,7 +174,7 @@ public sealed interface TargetCondition {
                 first = first == null ? v : first;
             }
             name = checkAttribute(category, name, first);
-            values = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(values));
+            values = Collections.unmodifiableSet(new LinkedHashSet<>(values));
         }
 
         @Override
@@ -301,6 +303,6 @@ public sealed interface TargetCondition {
                 throw new ValidationException("condition.values", "must not hold null");
             }
         }
-        return java.util.Collections.unmodifiableSet(EnumSet.copyOf(values));
+        return Collections.unmodifiableSet(EnumSet.copyOf(values));
     }
 }

@@ -1,6 +1,7 @@
 package org.crmkit.core.sales.campaign;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -63,7 +64,7 @@ public sealed interface TargetSegment {
 
         /** @return the rule that selects customers meeting at least one of {@code conditions} */
         public static Rule anyOf(TargetCondition... conditions) {
-            return new Rule(java.util.Arrays.stream(conditions).map(List::of).toList());
+            return new Rule(Arrays.stream(conditions).map(List::of).toList());
         }
 
         /** @return the rule that selects customers meeting every condition of at least one clause */

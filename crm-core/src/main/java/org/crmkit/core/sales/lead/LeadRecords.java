@@ -1,7 +1,5 @@
 package org.crmkit.core.sales.lead;
 
-import java.util.UUID;
-
 import org.crmkit.core.common.StaffId;
 import org.crmkit.spi.sales.LeadRecord;
 import org.crmkit.spi.sales.LeadScoreReasonRecord;
@@ -21,7 +19,7 @@ final class LeadRecords {
                 l.score().reasons().stream()
                         .map(r -> new LeadScoreReasonRecord(r.rule(), r.points(), r.explanation())).toList(),
                 l.lastContactedAt().orElse(null), l.customerId().map(c -> c.value()).orElse(null),
-                l.opportunityId().map(o -> (UUID) o.value()).orElse(null), l.owner().value(),
+                l.opportunityId().map(o -> o.value()).orElse(null), l.owner().value(),
                 l.history().stream().map(h -> new LeadStatusChangeRecord(h.from() == null ? null : h.from().name(),
                         h.to().name(), h.at(), h.by().value(), h.reason())).toList(),
                 l.createdAt(), l.updatedAt());
