@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.crmkit.spi.ValidationException;
+import org.crmkit.spi.storage.CustomerQuery;
 import org.crmkit.spi.storage.IndexKey;
 import org.crmkit.spi.storage.RecordKind;
 import org.crmkit.spi.storage.StoredRecord;
@@ -116,8 +117,9 @@ public record LeadRecord(
     }
 
     /**
-     * The key a lead's organisation is indexed by, the same as customers' organisations: the
-     * name with surrounding whitespace removed, lower-cased with {@link Locale#ROOT}.
+     * The key a lead's organisation is indexed by, the same as customers' organisations
+     * ({@link CustomerQuery#organisationKey}): the name with surrounding whitespace removed,
+     * lower-cased with {@link Locale#ROOT}.
      *
      * @param organisation an organisation's name; may be null
      * @return the key, or null for a null or blank name
@@ -126,6 +128,6 @@ public record LeadRecord(
         if (organisation == null || organisation.isBlank()) {
             return null;
         }
-        return organisation.strip().toLowerCase(Locale.ROOT);
+        return CustomerQuery.organisationKey(organisation);
     }
 }

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.crmkit.core.customer.CustomerId;
+import org.crmkit.spi.storage.ContactPointRecord;
 import org.crmkit.spi.storage.CustomerQuery;
 import org.crmkit.spi.storage.CustomerRecord;
 import org.crmkit.spi.storage.Page;
@@ -48,8 +50,12 @@ public final class CustomerMatcher {
         Map<UUID, String> names = new LinkedHashMap<>();
         Map<UUID, Set<MatchReason>> reasons = new LinkedHashMap<>();
         lead.email().ifPresent(e -> collect(session, CustomerQuery.all().withEmail(e.value()), MatchReason.EMAIL,
-                names, reasons));
+                c -> hasContact(c, ContactPointRecord.EMAIL, e.value()), names, reasons));
         lead.phone().ifPresent(p -> collect(session, CustomerQuery.all().withPhone(p.value()), MatchReason.PHONE,
+                c -> hasContact(c, ContactPointRecord.PHONE, p.value()), names, reasons));
+        lead.organisation().map(CustomerQuery::organisationKey).ifPresent(key -> collect(session,
+                CustomerQuery.all().withOrganisation(key), MatchReason.ORGANISATION,
+                c -> c.organisation() != null && key.equals(CustomerQuery.organisationKey(c.organisation().legalName())),
                 names, reasons));
         List<CustomerMatch> matches = new ArrayList<>();
         reasons.forEach((id, why) -> matches.add(new CustomerMatch(new CustomerId(id), names.get(id), why)));
@@ -58,17 +64,29 @@ public final class CustomerMatcher {
         return List.copyOf(matches);
     }
 
+    /**
+     * Adds the customers {@code query} finds for {@code reason}. Each one is checked again with
+     * {@code really}, so that a store that answers a criterion too broadly never yields a false match.
+     */
     private static void collect(StorageSession session, CustomerQuery query, MatchReason reason,
-                                Map<UUID, String> names, Map<UUID, Set<MatchReason>> reasons) {
+                                Predicate<CustomerRecord> really, Map<UUID, String> names,
+                                Map<UUID, Set<MatchReason>> reasons) {
         Optional<PageRequest> page = Optional.of(PageRequest.first(PAGE));
         while (page.isPresent()) {
             Page<CustomerRecord> p = session.customers().query(query, page.get());
             for (CustomerRecord c : p.items()) {
+                if (!really.test(c)) {
+                    continue;
+                }
                 names.put(c.id(), c.name());
                 reasons.computeIfAbsent(c.id(), k -> EnumSet.noneOf(MatchReason.class)).add(reason);
             }
             page = p.items().isEmpty() ? Optional.empty() : p.next();
         }
+    }
+
+    private static boolean hasContact(CustomerRecord customer, String kind, String value) {
+        return customer.contactPoints().stream().anyMatch(p -> p.kind().equals(kind) && p.value().equals(value));
     }
 
     /** Orders UUIDs as unsigned 128-bit numbers, the order stores list them in. */

@@ -19,6 +19,7 @@ import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.CustomerType;
 import org.crmkit.core.customer.Customers;
+import org.crmkit.core.customer.Organisation;
 import org.crmkit.core.customer.RegisterCustomer;
 import org.crmkit.core.memory.InMemoryStorage;
 import org.crmkit.core.sales.campaign.CampaignId;
@@ -164,6 +165,32 @@ class LeadsTest {
         assertThat(leads.matches(l.id())).containsExactly(
                 new CustomerMatch(both.id(), "Both", Set.of(MatchReason.EMAIL, MatchReason.PHONE)),
                 new CustomerMatch(byPhone.id(), "Phone only", Set.of(MatchReason.PHONE)));
+    }
+
+    @Test
+    void matchesAnOrganisationByItsNameIgnoringCaseAndSurroundingSpaces() {
+        Customer acme = customers.register(RegisterCustomer.builder(CustomerType.B2B, "Acme", "sam")
+                .organisation(Organisation.named("ACME GmbH ")).build());
+        customers.register(RegisterCustomer.builder(CustomerType.B2B, "Other", "sam")
+                .organisation(Organisation.named("Acme Holding GmbH")).build());
+        customer("A person", "someone@example.com", null);
+        Lead l = leads.capture(CaptureLead.builder("Max", SAM).email("max@acme.example").organisation(" acme gmbh")
+                .build());
+        assertThat(leads.matches(l.id())).containsExactly(
+                new CustomerMatch(acme.id(), "Acme", Set.of(MatchReason.ORGANISATION)));
+    }
+
+    @Test
+    void aCustomerMatchingOnEveryCountSaysSo() {
+        Customer acme = customers.register(RegisterCustomer.builder(CustomerType.B2B, "Acme", "sam")
+                .organisation(Organisation.named("Acme GmbH")).email("max@acme.example").phone("+4930123456")
+                .build());
+        Lead l = leads.capture(CaptureLead.builder("Max", SAM).email("max@acme.example").phone("+49 30 123456")
+                .organisation("ACME GMBH").build());
+        assertThat(leads.matches(l.id())).singleElement().satisfies(m -> {
+            assertThat(m.customerId()).isEqualTo(acme.id());
+            assertThat(m.reasons()).containsExactly(MatchReason.EMAIL, MatchReason.PHONE, MatchReason.ORGANISATION);
+        });
     }
 
     @Test
