@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.crmkit.core.TestClock;
+import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.IllegalTransitionException;
+import org.crmkit.core.common.Money;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.Customer;
@@ -22,8 +25,13 @@ import org.crmkit.core.customer.Customers;
 import org.crmkit.core.customer.Organisation;
 import org.crmkit.core.customer.RegisterCustomer;
 import org.crmkit.core.memory.InMemoryStorage;
+import org.crmkit.core.sales.campaign.Campaign;
 import org.crmkit.core.sales.campaign.CampaignId;
+import org.crmkit.core.sales.campaign.Campaigns;
 import org.crmkit.core.sales.campaign.NoSuchCampaignException;
+import org.crmkit.core.sales.campaign.PlanCampaign;
+import org.crmkit.core.sales.campaign.TargetCondition;
+import org.crmkit.core.sales.campaign.TargetSegment;
 import org.crmkit.core.sales.opportunity.OpportunityId;
 import org.crmkit.spi.sales.LeadRecord;
 import org.crmkit.spi.storage.PageRequest;
@@ -136,6 +144,22 @@ class LeadsTest {
         assertThat(leads.list(LeadFilter.all().ownedBy(SAM), PageRequest.first(10)).items()).extracting(Lead::id)
                 .containsExactly(a.id(), b.id());
         assertThat(leads.count(LeadFilter.all().inStatus(LeadStatus.NEW))).isEqualTo(1);
+    }
+
+    @Test
+    void listsTheLeadsOfACampaign() {
+        Campaigns campaigns = new Campaigns(TENANT, storage, clock, ids, e -> { });
+        Campaign spring = campaigns.plan(new PlanCampaign("Spring", Set.of(Channel.EMAIL),
+                TargetSegment.Rule.allOf(TargetCondition.typeIn(CustomerType.B2C)), Money.of("100", "EUR"),
+                LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), SAM, SAM));
+        Lead fromSpring = leads.capture(CaptureLead.builder("Li", SAM).email("li@example.com").campaign(spring.id())
+                .build());
+        capture("other@example.com", null);
+        assertThat(fromSpring.campaignId()).contains(spring.id());
+        assertThat(fromSpring.score().reasons()).extracting(ScoreReason::rule).contains("campaign");
+        assertThat(leads.list(LeadFilter.all().fromCampaign(spring.id()), PageRequest.first(10)).items())
+                .extracting(Lead::id).containsExactly(fromSpring.id());
+        assertThat(leads.count(LeadFilter.all().fromCampaign(spring.id()).inStatus(LeadStatus.NEW))).isEqualTo(1);
     }
 
     @Test
