@@ -42,7 +42,7 @@ final class Fixture {
     }
 
     CustomerId customer(String name) {
-        return customers.register(RegisterCustomer.builder(CustomerType.B2B, name, "alice").build()).id();
+        return customers.register(RegisterCustomer.builder(CustomerType.B2C, name, "alice").build()).id();
     }
 
     void advance(Duration d) {
