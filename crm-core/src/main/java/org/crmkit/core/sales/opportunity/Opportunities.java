@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -55,6 +56,7 @@ import org.crmkit.spi.storage.TenantMismatchException;
 public final class Opportunities {
 
     private static final int PAGE = 500;
+    private static final int MAX_MONTHS = 120;
 
     private final TenantId tenant;
     private final CrmStorage storage;
@@ -371,16 +373,53 @@ public final class Opportunities {
      * @throws ValidationException on {@code to} if it is before {@code from}
      */
     public Forecast forecast(LocalDate from, LocalDate to) {
+        checkPeriod(from, to);
+        return forecast(readOpen(), from, to);
+    }
+
+    /**
+     * The forecast month by month, from {@code first} to {@code last} (both included), each
+     * month computed as {@link #forecast(LocalDate, LocalDate)} computes a period, all from one
+     * read in one unit of work.
+     *
+     * @param first the first month; not null
+     * @param last  the last month; not before {@code first}, at most 120 months after it
+     * @return one forecast per month, in order
+     * @throws ValidationException on {@code last} if it is before {@code first} or too far after it
+     */
+    public List<Forecast> forecastByMonth(YearMonth first, YearMonth last) {
+        Texts.notNull(first, "first");
+        Texts.notNull(last, "last");
+        if (last.isBefore(first) || first.plusMonths(MAX_MONTHS).isBefore(last)) {
+            throw new ValidationException("last", "must be from " + first + " to " + MAX_MONTHS + " months after it",
+                    last);
+        }
+        List<Opportunity> open = readOpen();
+        List<Forecast> months = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            months.add(forecast(open, m.atDay(1), m.atEndOfMonth()));
+        }
+        return months;
+    }
+
+    private static void checkPeriod(LocalDate from, LocalDate to) {
         Texts.notNull(from, "from");
         Texts.notNull(to, "to");
         if (to.isBefore(from)) {
             throw new ValidationException("to", "must not be before from " + from, to);
         }
-        List<Opportunity> open = storage.inTransaction(tenant.value(),
+    }
+
+    private List<Opportunity> readOpen() {
+        return storage.inTransaction(tenant.value(),
                 session -> readAll(session, RecordQuery.all().where("status", OpportunityStatus.OPEN.name())));
+    }
+
+    private static Forecast forecast(List<Opportunity> open, LocalDate from, LocalDate to) {
         Map<String, Map<String, Sums>> byOwner = new TreeMap<>();
         for (Opportunity o : open) {
-            if (o.expectedClose().isBefore(from) || o.expectedClose().isAfter(to)) {
+            if (o.status() != OpportunityStatus.OPEN || o.expectedClose().isBefore(from)
+                    || o.expectedClose().isAfter(to)) {
                 continue;
             }
             byOwner.computeIfAbsent(o.owner().value(), k -> new TreeMap<>())

@@ -9,6 +9,7 @@ import static org.crmkit.core.sales.opportunity.Fixture.MANAGER;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
@@ -274,6 +275,26 @@ class OpportunitiesTest {
         assertThat(f.opportunities.forecast(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31)).lines()).isEmpty();
         assertThatThrownBy(() -> f.opportunities.forecast(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 4, 1)))
                 .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("to");
+    }
+
+    @Test
+    void forecastsMonthByMonth() {
+        // March: 1000.00 at 0.10 -> 100.00; April: 2000.00 at 0.10 + 500.00 at 0.40 -> 400.00; May: nothing
+        open("march", "1000.00", "EUR", LocalDate.of(2026, 3, 31));
+        open("april", "2000.00", "EUR", LocalDate.of(2026, 4, 1));
+        Opportunity moved = open("april too", "500.00", "EUR", LocalDate.of(2026, 4, 30));
+        f.opportunities.moveToStage(moved.id(), "PROPOSAL", ALICE);
+
+        List<Forecast> months = f.opportunities.forecastByMonth(YearMonth.of(2026, 3), YearMonth.of(2026, 5));
+
+        assertThat(months).extracting(Forecast::from).containsExactly(LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 1));
+        assertThat(months.get(0).line(ALICE, "EUR")).map(ForecastLine::weighted).contains(Money.of("100.00", "EUR"));
+        assertThat(months.get(1).line(ALICE, "EUR")).map(ForecastLine::weighted).contains(Money.of("400.00", "EUR"));
+        assertThat(months.get(1).line(ALICE, "EUR")).map(ForecastLine::count).contains(2);
+        assertThat(months.get(2).lines()).isEmpty();
+        assertThatThrownBy(() -> f.opportunities.forecastByMonth(YearMonth.of(2026, 5), YearMonth.of(2026, 3)))
+                .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("last");
     }
 
     @Test
