@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.opportunity;
 
+import org.crmkit.core.sales.PipelineId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.spi.CrmException;
 

@@ -15,14 +15,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.crmkit.core.sales.PipelineId;
+import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.core.common.Enums;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.lead.LeadId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.LeadId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.sales.MoneyRecord;
 import org.crmkit.spi.sales.OpportunityActivityRecord;

@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.crmkit.core.sales.PipelineId;
+import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.lead.LeadId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.LeadId;
 
 /**
  * What happened to an opportunity. Each business verb of {@link Opportunity} records one of

@@ -1,9 +1,10 @@
 package org.crmkit.core.sales.opportunity;
 
+import org.crmkit.core.sales.PipelineId;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.lead.LeadId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.LeadId;
 import org.crmkit.spi.storage.RecordQuery;
 
 /**

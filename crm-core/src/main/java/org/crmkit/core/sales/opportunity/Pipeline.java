@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.crmkit.core.sales.PipelineId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.sales.PipelineRecord;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.crmkit.core.sales.PipelineId;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.TenantId;
 

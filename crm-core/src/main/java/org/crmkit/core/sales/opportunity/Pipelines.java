@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.crmkit.core.sales.PipelineId;
 import org.crmkit.core.common.DomainEventListener;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.TenantId;

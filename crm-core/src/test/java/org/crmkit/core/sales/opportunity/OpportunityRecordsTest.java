@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.crmkit.core.sales.PipelineId;
+import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.core.memory.InMemoryStorage;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.sales.OpportunityActivityRecord;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.StaffId;

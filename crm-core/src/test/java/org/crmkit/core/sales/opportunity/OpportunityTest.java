@@ -16,13 +16,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.crmkit.core.sales.PipelineId;
+import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.core.TestClock;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.lead.LeadId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.LeadId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.sales.OpportunityRecord;
 import org.crmkit.spi.sales.OpportunityStageChangeRecord;

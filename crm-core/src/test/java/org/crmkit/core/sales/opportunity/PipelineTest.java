@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.crmkit.core.sales.PipelineId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.sales.PipelineRecord;
