@@ -164,4 +164,50 @@ class QuotesTest {
         assertThatThrownBy(() -> storage.useTransaction("acme",
                 s -> s.records(QuoteRecord.KIND).update(stale.toRecord()))).isInstanceOf(StaleWriteException.class);
     }
+
+    @Test
+    void expiresEveryOpenQuoteWhoseValidityEndedAndNothingElse() {
+        Quote sent = quotes.draft(draft());
+        quotes.addLine(sent.id(), AddQuoteLine.of("p-widget", "1"));
+        quotes.send(sent.id());
+        Quote accepted = quotes.draft(draft());
+        quotes.addLine(accepted.id(), AddQuoteLine.of("p-widget", "1"));
+        quotes.send(accepted.id());
+        quotes.accept(accepted.id());
+        Quote drafted = quotes.draft(draft());
+        clock.advance(Duration.ofDays(20));
+        DraftQuote d = draft();
+        Quote later = quotes.draft(new DraftQuote(d.customerId(), d.opportunityId(), null, "EUR", TODAY.plusDays(50),
+                ALICE, null, null, dec("19")));
+        clock.advance(Duration.ofDays(11)); // day 31: the first three ended on day 30
+        assertThat(quotes.expireDue()).extracting(Quote::id).containsExactlyInAnyOrder(sent.id(), drafted.id());
+        assertThat(quotes.get(accepted.id()).status()).isEqualTo(QuoteStatus.ACCEPTED);
+        assertThat(quotes.get(later.id()).status()).isEqualTo(QuoteStatus.DRAFT);
+        assertThat(quotes.expireDue()).isEmpty();
+    }
+
+    @Test
+    void theStorageSamplesRoundTripThroughInMemoryStorageAndAreFoundByEveryKey() {
+        for (var sample : org.crmkit.tck.storage.samples.QuoteSamples.all("acme")) {
+            QuoteRecord r = QuoteRecord.KIND.cast(sample.record());
+            storage.useTransaction("acme", s -> s.records(QuoteRecord.KIND).insert(r));
+            assertThat(stored(QuoteId.of(r.id()))).isEqualTo(r);
+            for (var key : QuoteRecord.KIND.keysOf(r)) {
+                long count = storage.inTransaction("acme", s -> s.records(QuoteRecord.KIND).count(
+                        org.crmkit.spi.storage.RecordQuery.all().where(key.name(), key.value())));
+                assertThat(count).as(key.name()).isEqualTo(1L);
+            }
+        }
+    }
+
+    @Test
+    void aCatalogueListPriceWithTooManyDecimalsIsNamed() {
+        Quotes yen = new Quotes(ACME, storage, clock, IdGenerator.timeOrdered(clock), published::add,
+                org.crmkit.core.memory.InMemoryProductCatalog.builder()
+                        .product(QuoteFixtures.product("acme", "p-half", "333.5", "JPY", List.of(), List.of()))
+                        .build(), DiscountPolicy.defaults());
+        Quote q = yen.draft(draftFor("JPY", null, null));
+        assertThatThrownBy(() -> yen.addLine(q.id(), AddQuoteLine.of("p-half", "1")))
+                .isInstanceOf(ValidationException.class).hasMessageStartingWith("listPrice: must be a valid JPY amount");
+    }
 }
