@@ -551,6 +551,12 @@ public final class Quote {
         return lines.stream().anyMatch(l -> l.discountPercent().compareTo(approvalThresholdPercent) > 0);
     }
 
+    /** @return the numbers of the lines whose discount is above the threshold, in line order; unmodifiable */
+    public List<Integer> linesNeedingApproval() {
+        return lines.stream().filter(l -> l.discountPercent().compareTo(approvalThresholdPercent) > 0)
+                .map(QuoteLine::lineNo).toList();
+    }
+
     /** @return the largest line discount in percent; 0 without lines */
     public BigDecimal maxDiscountPercent() {
         return lines.stream().map(QuoteLine::discountPercent).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
@@ -684,6 +690,20 @@ public final class Quote {
         if ((record.approvedBy() == null) != (record.approvedAt() == null)) {
             throw new ValidationException("approvedAt", "must be set exactly when approvedBy is",
                     record.approvedAt());
+        }
+        if (status == QuoteStatus.APPROVED && record.approvedBy() == null) {
+            throw new ValidationException("approvedBy", "must be set when the quote is APPROVED");
+        }
+        if ((status == QuoteStatus.DRAFT || status == QuoteStatus.PENDING_APPROVAL) && record.approvedBy() != null) {
+            throw new ValidationException("approvedBy", "must be absent while the quote is " + status,
+                    record.approvedBy());
+        }
+        if ((status == QuoteStatus.SENT || status == QuoteStatus.ACCEPTED) && record.sentAt() == null) {
+            throw new ValidationException("sentAt", "must be set when the quote is " + status);
+        }
+        if ((status == QuoteStatus.ACCEPTED) != (record.acceptedAt() != null)) {
+            throw new ValidationException("acceptedAt", "must be set exactly when the quote is ACCEPTED",
+                    record.acceptedAt());
         }
         Quote q = new Quote(QuoteId.of(record.id()), TenantId.of(record.tenant()), record.version(),
                 CustomerId.of(record.customerId()), OpportunityId.of(record.opportunityId()),

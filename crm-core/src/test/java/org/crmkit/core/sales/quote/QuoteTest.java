@@ -171,8 +171,10 @@ class QuoteTest {
     @Test
     void refusesSendingADiscountAboveTheThresholdWithoutApproval() {
         Quote q = newQuote(draft());
+        add(q, WIDGET, AddQuoteLine.of("p-widget", "1").withDiscount("10"));
         add(q, WIDGET, AddQuoteLine.of("p-widget", "1").withDiscount("10.01"));
         assertThat(q.approvalRequired()).isTrue();
+        assertThat(q.linesNeedingApproval()).containsExactly(2);
         assertUnchangedAfter(q, x -> assertThatThrownBy(() -> x.send(clock))
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("discount of 10.01% above the approval threshold of 10% without approval"));
@@ -400,6 +402,20 @@ class QuoteTest {
                 QuoteFixtures.eur("1.00"), r.taxTotal(), r.grossTotal());
         assertThatThrownBy(() -> Quote.restore(wrong)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("netTotal");
+    }
+
+    @Test
+    void refusesToRestoreAnAcceptedQuoteWithoutItsAcceptanceTime() {
+        Quote q = sentQuote();
+        QuoteRecord r = q.toRecord();
+        QuoteRecord wrong = new QuoteRecord(r.id(), r.tenant(), 1, r.customerId(), r.opportunityId(), r.campaignId(),
+                r.currency(), "ACCEPTED", r.revision(), r.revisionOf(), r.supersededBy(), r.validUntil(),
+                r.preparedBy(), r.customerGrade(), r.customerSegment(), r.taxRatePercent(),
+                r.approvalThresholdPercent(), r.approvedBy(), r.approvedAt(), r.createdAt(), r.sentAt(),
+                null, r.rejectedAt(), r.rejectionReason(), r.nextLineNo(), r.lines(), r.netTotal(), r.taxTotal(),
+                r.grossTotal());
+        assertThatThrownBy(() -> Quote.restore(wrong)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("acceptedAt");
     }
 
     // ------------------------------------------------------------ helpers

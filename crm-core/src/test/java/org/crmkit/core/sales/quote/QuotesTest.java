@@ -210,4 +210,38 @@ class QuotesTest {
         assertThatThrownBy(() -> yen.addLine(q.id(), AddQuoteLine.of("p-half", "1")))
                 .isInstanceOf(ValidationException.class).hasMessageStartingWith("listPrice: must be a valid JPY amount");
     }
+
+    @Test
+    void concurrentEditsNeverLoseALine() throws Exception {
+        Quote q = quotes.draft(draft());
+        int threads = 8;
+        int perThread = 10;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger added = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                    try {
+                        quotes.addLine(q.id(), AddQuoteLine.of("p-penny", "1"));
+                        added.incrementAndGet();
+                    } catch (StaleWriteException e) {
+                        // lost the race; nothing was written
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (var f : futures) {
+            f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        Quote after = quotes.get(q.id());
+        assertThat(after.lines()).hasSize(added.get());
+        assertThat(after.version()).isEqualTo(1L + added.get());
+        assertThat(after.netTotal()).isEqualTo(Money.of("0.05", "EUR").times(added.get()));
+    }
 }
