@@ -111,6 +111,64 @@ public final class Customers {
         return committed(customers);
     }
 
+    /**
+     * Registers a customer as one step of a unit of work the caller runs, so that it commits or
+     * rolls back together with the caller's other steps (converting a lead creates the customer
+     * and the opportunity atomically this way).
+     *
+     * <p>The customer and its timeline entry are written to {@code session}; nothing is published.
+     * The caller publishes the returned customer's {@link Customer#recordedEvents()} after its
+     * unit of work committed, and must not use {@code session} after it ended.
+     *
+     * @param session a session of this tenant, inside the caller's unit of work; not null
+     * @param command what to register; not null
+     * @return the new customer as written (version 1 once committed)
+     * @throws ValidationException naming the field, if the command breaks a rule; nothing is written
+     * @throws org.crmkit.spi.storage.TenantMismatchException if the session belongs to another tenant
+     */
+    public Customer registerWithin(StorageSession session, RegisterCustomer command) {
+        Objects.requireNonNull(session, "session must not be null");
+        Objects.requireNonNull(command, "command must not be null");
+        if (!session.tenant().equals(tenant.value())) {
+            throw new org.crmkit.spi.storage.TenantMismatchException(session.tenant(), tenant.value());
+        }
+        Customer c = Customer.register(command, new CustomerId(ids.next()), tenant, clock, ids);
+        session.customers().insert(CustomerMapper.INSTANCE.toRecord(c.state().withVersion(1)));
+        session.timeline().appendAll(timelineRecords(c));
+        return c;
+    }
+
+    /**
+     * Records an interaction on a customer's timeline as one step of a unit of work the caller
+     * runs (see {@link #registerWithin}). The customer's version does not change.
+     *
+     * @param session     a session of this tenant; not null
+     * @param id          the customer; not null
+     * @param interaction what happened; not null
+     * @return the entry written
+     * @throws NoSuchCustomerException if this tenant has no such customer
+     */
+    public TimelineEntry recordInteractionWithin(StorageSession session, CustomerId id, Interaction interaction) {
+        Objects.requireNonNull(interaction, "interaction must not be null");
+        Customer c = findWithin(session, id).orElseThrow(() -> new NoSuchCustomerException(tenant, id));
+        TimelineEntry entry = c.recordInteraction(interaction);
+        session.timeline().appendAll(timelineRecords(c));
+        return entry;
+    }
+
+    /**
+     * Reads a customer inside a unit of work the caller runs.
+     *
+     * @param session a session of this tenant; not null
+     * @param id      the customer; not null
+     * @return the customer, or empty if this tenant has none with that id
+     */
+    public Optional<Customer> findWithin(StorageSession session, CustomerId id) {
+        Objects.requireNonNull(session, "session must not be null");
+        Objects.requireNonNull(id, "id must not be null");
+        return load(session, id);
+    }
+
     /** @return the customer with that id in this tenant, or empty */
     public Optional<Customer> find(CustomerId id) {
         Objects.requireNonNull(id, "id must not be null");

@@ -27,11 +27,16 @@ import org.crmkit.spi.storage.CustomerQuery;
 import org.crmkit.spi.storage.CustomerRecord;
 import org.crmkit.spi.storage.CustomerStore;
 import org.crmkit.spi.storage.DuplicateRecordException;
+import org.crmkit.spi.storage.IndexKey;
 import org.crmkit.spi.storage.Page;
 import org.crmkit.spi.storage.PageRequest;
+import org.crmkit.spi.storage.RecordKind;
+import org.crmkit.spi.storage.RecordQuery;
+import org.crmkit.spi.storage.RecordStore;
 import org.crmkit.spi.storage.StaleWriteException;
 import org.crmkit.spi.storage.StorageException;
 import org.crmkit.spi.storage.StorageSession;
+import org.crmkit.spi.storage.StoredRecord;
 import org.crmkit.spi.storage.TenantIds;
 import org.crmkit.spi.storage.TenantMismatchException;
 import org.crmkit.spi.storage.TimelineEntryRecord;
@@ -55,8 +60,11 @@ import org.crmkit.spi.storage.TimelineStore;
  * {@link CustomerStore#insertAll} and {@link TimelineStore#appendAll} buffer all of their records
  * or none, so work that catches the exception may go on and commit the rest of its writes.
  *
- * <p>Customer and timeline ids are unique across tenants, as the primary keys of a database would
- * be; everything else is confined to the session's tenant.
+ * <p>Records of every {@link RecordKind} (leads, quotes, orders, ...) follow the same rules as
+ * customers: buffered, checked again at commit, all or nothing.
+ *
+ * <p>Customer, timeline and record ids are unique across tenants, as the primary keys of a
+ * database would be; everything else is confined to the session's tenant.
  *
  * <p>This class is thread-safe. Commits are serialised by one lock, which suits the small data
  * sets it is meant for.
@@ -79,6 +87,10 @@ public final class InMemoryStorage implements CrmStorage {
     private final Map<UUID, String> customerTenants = new HashMap<>();
     private final Map<String, Map<UUID, NavigableMap<TimelineKey, TimelineEntryRecord>>> timelines = new HashMap<>();
     private final Set<UUID> timelineIds = new HashSet<>();
+    /** Every record of every kind and tenant, by id. */
+    private final Map<UUID, KindedRecord> records = new HashMap<>();
+    /** The records of one tenant and kind ("tenant/kind"), in unsigned id order. */
+    private final Map<String, NavigableMap<UUID, StoredRecord>> recordsByKind = new HashMap<>();
 
     private InMemoryStorage() {
     }
@@ -212,6 +224,14 @@ public final class InMemoryStorage implements CrmStorage {
         }
     }
 
+    /** A stored record with its kind. */
+    private record KindedRecord(RecordKind<?> kind, StoredRecord record) {
+
+        boolean sameHome(KindedRecord other) {
+            return kind.equals(other.kind) && record.tenant().equals(other.record.tenant());
+        }
+    }
+
     /** One unit of work: buffered writes over the committed state. Confined to one thread. */
     private final class Session implements StorageSession {
         private final String tenant;
@@ -222,6 +242,10 @@ public final class InMemoryStorage implements CrmStorage {
         /** For every written customer, the committed version the unit built on; 0 for an insert. */
         private final Map<UUID, Long> baseVersions = new HashMap<>();
         private final Map<UUID, TimelineEntryRecord> appended = new LinkedHashMap<>();
+        /** The latest state of every record of any kind this unit inserted or updated. */
+        private final Map<UUID, KindedRecord> writtenRecords = new LinkedHashMap<>();
+        /** For every written record, the committed version the unit built on; 0 for an insert. */
+        private final Map<UUID, Long> recordBaseVersions = new HashMap<>();
         private boolean open = true;
 
         Session(String tenant) {
@@ -246,9 +270,10 @@ public final class InMemoryStorage implements CrmStorage {
         }
 
         @Override
-        public <R extends org.crmkit.spi.storage.StoredRecord> org.crmkit.spi.storage.RecordStore<R> records(
-                org.crmkit.spi.storage.RecordKind<R> kind) {
-            throw new UnsupportedOperationException("records of kind " + kind.name() + " are not stored yet");
+        public <R extends StoredRecord> RecordStore<R> records(RecordKind<R> kind) {
+            checkOpen();
+            Objects.requireNonNull(kind, "kind must not be null");
+            return new Records<>(kind);
         }
 
         void checkOpen() {
@@ -268,11 +293,13 @@ public final class InMemoryStorage implements CrmStorage {
             written.clear();
             baseVersions.clear();
             appended.clear();
+            writtenRecords.clear();
+            recordBaseVersions.clear();
         }
 
         /** Re-checks every write against the committed state, then applies all of them, under the lock. */
         void commit() {
-            if (written.isEmpty() && appended.isEmpty()) {
+            if (written.isEmpty() && appended.isEmpty() && writtenRecords.isEmpty()) {
                 return;
             }
             synchronized (lock) {
@@ -295,6 +322,26 @@ public final class InMemoryStorage implements CrmStorage {
                     if (timelineIds.contains(id)) {
                         throw new DuplicateRecordException(TIMELINE_ENTRY, id, null, null);
                     }
+                }
+                for (KindedRecord own : writtenRecords.values()) {
+                    UUID id = own.record().id();
+                    long base = recordBaseVersions.get(id);
+                    KindedRecord current = records.get(id);
+                    if (base == 0) {
+                        if (current != null) {
+                            throw new DuplicateRecordException(own.kind().name(), id, null, null);
+                        }
+                    } else {
+                        long actual = current == null || !current.sameHome(own) ? 0 : current.record().version();
+                        if (actual != base) {
+                            throw new StaleWriteException(own.kind().name(), id, base, actual);
+                        }
+                    }
+                }
+                for (KindedRecord own : writtenRecords.values()) {
+                    records.put(own.record().id(), own);
+                    recordsByKind.computeIfAbsent(tenant + "/" + own.kind().name(), k -> new TreeMap<>(UNSIGNED_ORDER))
+                            .put(own.record().id(), own.record());
                 }
                 if (!written.isEmpty()) {
                     NavigableMap<UUID, CustomerRecord> target =
@@ -530,6 +577,167 @@ public final class InMemoryStorage implements CrmStorage {
                 List<TimelineEntryRecord> merged = mergeSorted(fromCommitted, fromSession, TimelineKey::of,
                         Comparator.naturalOrder(), page.size());
                 return page(merged, page.size(), last -> TimelineKey.of(last).cursor());
+            }
+        }
+
+        private final class Records<R extends StoredRecord> implements RecordStore<R> {
+            private final RecordKind<R> kind;
+
+            Records(RecordKind<R> kind) {
+                this.kind = kind;
+            }
+
+            @Override
+            public Optional<R> find(UUID id) {
+                checkOpen();
+                Objects.requireNonNull(id, "id must not be null");
+                KindedRecord own = writtenRecords.get(id);
+                if (own != null) {
+                    return own.kind().equals(kind) ? Optional.of(kind.cast(own.record())) : Optional.empty();
+                }
+                return Optional.ofNullable(committed(id));
+            }
+
+            @Override
+            public void insert(R record) {
+                checkOpen();
+                Objects.requireNonNull(record, "record must not be null");
+                kind.cast(record);
+                checkOwnTenant(record.tenant());
+                if (record.version() != 1) {
+                    throw new ValidationException("version", "must be 1 for a new " + kind.name(), record.version());
+                }
+                kind.keysOf(record);
+                boolean exists;
+                synchronized (lock) {
+                    exists = records.containsKey(record.id());
+                }
+                if (exists || writtenRecords.containsKey(record.id())) {
+                    throw new DuplicateRecordException(kind.name(), record.id(), null, null);
+                }
+                writtenRecords.put(record.id(), new KindedRecord(kind, record));
+                recordBaseVersions.put(record.id(), 0L);
+            }
+
+            /** Inserts every record as {@link #insert} would, or none (see {@link Customers#insertAll}). */
+            @Override
+            public void insertAll(Collection<R> many) {
+                checkOpen();
+                Objects.requireNonNull(many, "records must not be null");
+                List<UUID> inserted = new ArrayList<>(many.size());
+                try {
+                    for (R record : many) {
+                        insert(record);
+                        inserted.add(record.id());
+                    }
+                } catch (RuntimeException | Error failure) {
+                    for (UUID id : inserted) {
+                        writtenRecords.remove(id);
+                        recordBaseVersions.remove(id);
+                    }
+                    throw failure;
+                }
+            }
+
+            @Override
+            public void update(R record) {
+                checkOpen();
+                Objects.requireNonNull(record, "record must not be null");
+                kind.cast(record);
+                checkOwnTenant(record.tenant());
+                if (record.version() < 2) {
+                    throw new ValidationException("version", "must be at least 2 for an update", record.version());
+                }
+                kind.keysOf(record);
+                long expected = record.version() - 1;
+                KindedRecord own = writtenRecords.get(record.id());
+                StoredRecord current = own != null
+                        ? (own.kind().equals(kind) ? own.record() : null)
+                        : committed(record.id());
+                if (current == null || current.version() != expected) {
+                    throw new StaleWriteException(kind.name(), record.id(), expected,
+                            current == null ? 0 : current.version());
+                }
+                if (own == null) {
+                    recordBaseVersions.put(record.id(), current.version());
+                }
+                writtenRecords.put(record.id(), new KindedRecord(kind, record));
+            }
+
+            @Override
+            public Page<R> query(RecordQuery query, PageRequest page) {
+                checkOpen();
+                Objects.requireNonNull(page, "page must not be null");
+                Predicate<R> matches = matcher(query);
+                UUID after = page.cursor().map(InMemoryStorage::parseCustomerCursor).orElse(null);
+                List<R> fromCommitted = new ArrayList<>();
+                synchronized (lock) {
+                    NavigableMap<UUID, StoredRecord> committed = recordsByKind.get(tenant + "/" + kind.name());
+                    if (committed != null) {
+                        Iterator<StoredRecord> candidates =
+                                (after == null ? committed : committed.tailMap(after, false)).values().iterator();
+                        while (fromCommitted.size() <= page.size() && candidates.hasNext()) {
+                            R candidate = kind.cast(candidates.next());
+                            if (!writtenRecords.containsKey(candidate.id()) && matches.test(candidate)) {
+                                fromCommitted.add(candidate);
+                            }
+                        }
+                    }
+                }
+                List<R> fromSession = new ArrayList<>();
+                for (KindedRecord own : writtenRecords.values()) {
+                    if (own.kind().equals(kind)) {
+                        R record = kind.cast(own.record());
+                        if ((after == null || UNSIGNED_ORDER.compare(record.id(), after) > 0) && matches.test(record)) {
+                            fromSession.add(record);
+                        }
+                    }
+                }
+                fromSession.sort(Comparator.comparing(StoredRecord::id, UNSIGNED_ORDER));
+                List<R> merged = mergeSorted(fromCommitted, fromSession, StoredRecord::id, UNSIGNED_ORDER, page.size());
+                return page(merged, page.size(), last -> last.id().toString());
+            }
+
+            @Override
+            public long count(RecordQuery query) {
+                checkOpen();
+                Predicate<R> matches = matcher(query);
+                long count = 0;
+                synchronized (lock) {
+                    NavigableMap<UUID, StoredRecord> committed = recordsByKind.get(tenant + "/" + kind.name());
+                    if (committed != null) {
+                        for (StoredRecord candidate : committed.values()) {
+                            if (!writtenRecords.containsKey(candidate.id()) && matches.test(kind.cast(candidate))) {
+                                count++;
+                            }
+                        }
+                    }
+                }
+                for (KindedRecord own : writtenRecords.values()) {
+                    if (own.kind().equals(kind) && matches.test(kind.cast(own.record()))) {
+                        count++;
+                    }
+                }
+                return count;
+            }
+
+            private Predicate<R> matcher(RecordQuery query) {
+                Objects.requireNonNull(query, "query must not be null");
+                for (IndexKey criterion : query.criteria()) {
+                    if (!kind.keyNames().contains(criterion.name())) {
+                        throw new ValidationException("query." + criterion.name(),
+                                "must be a key of kind " + kind.name() + " " + kind.keyNames(), criterion.value());
+                    }
+                }
+                return record -> kind.keysOf(record).containsAll(query.criteria());
+            }
+
+            private R committed(UUID id) {
+                synchronized (lock) {
+                    NavigableMap<UUID, StoredRecord> committed = recordsByKind.get(tenant + "/" + kind.name());
+                    StoredRecord found = committed == null ? null : committed.get(id);
+                    return found == null ? null : kind.cast(found);
+                }
             }
         }
     }
