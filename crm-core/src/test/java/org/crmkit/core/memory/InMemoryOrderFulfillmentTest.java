@@ -35,7 +35,7 @@ class InMemoryOrderFulfillmentTest extends OrderFulfillmentContract {
 
     private static FulfillmentRequest request() {
         return new FulfillmentRequest("acme", UUID.randomUUID(), UUID.randomUUID(),
-                List.of(new FulfillmentLine("SKU-1", "Item", 1, new MoneyRecord(new BigDecimal("9.99"), "EUR"))),
+                List.of(new FulfillmentLine("SKU-1", "Item", List.of(), BigDecimal.ONE, new MoneyRecord(new BigDecimal("9.99"), "EUR"))),
                 new MoneyRecord(new BigDecimal("11.89"), "EUR"), null);
     }
 

@@ -1,7 +1,11 @@
 package org.crmkit.spi.sales;
 
+import static org.crmkit.spi.internal.Checks.copy;
 import static org.crmkit.spi.internal.Checks.notBlank;
 import static org.crmkit.spi.internal.Checks.notNull;
+
+import java.math.BigDecimal;
+import java.util.List;
 
 import org.crmkit.spi.ValidationException;
 
@@ -11,7 +15,8 @@ import org.crmkit.spi.ValidationException;
  * @param productId the catalogue's id of the product; not blank
  * @param sku       the stock-keeping unit; not blank
  * @param name      the product's name as sold; not blank
- * @param quantity  how many units; at least 1
+ * @param options   the codes of the chosen options, in the order chosen; not null, may be empty
+ * @param quantity  how many units; positive, kept with the scale given (the domain strips trailing zeros)
  * @param unitPrice the net price of one unit; not null
  * @param net       the line's net amount (after any discount); not null
  * @param tax       the tax on the line; not null
@@ -19,15 +24,18 @@ import org.crmkit.spi.ValidationException;
  * @since 0.1
  */
 public record OrderLineRecord(
-        String productId, String sku, String name, int quantity, MoneyRecord unitPrice, MoneyRecord net,
+        String productId, String sku, String name, List<String> options, BigDecimal quantity, MoneyRecord unitPrice,
+        MoneyRecord net,
         MoneyRecord tax, MoneyRecord gross) {
 
     public OrderLineRecord {
         notBlank(productId, "line.productId");
         notBlank(sku, "line.sku");
         notBlank(name, "line.name");
-        if (quantity < 1) {
-            throw new ValidationException("line.quantity", "must be at least 1", quantity);
+        options = copy(options, "line.options");
+        notNull(quantity, "line.quantity");
+        if (quantity.signum() <= 0) {
+            throw new ValidationException("line.quantity", "must be positive", quantity.toPlainString());
         }
         notNull(unitPrice, "line.unitPrice");
         notNull(net, "line.net");

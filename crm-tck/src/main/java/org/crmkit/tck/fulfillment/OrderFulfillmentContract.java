@@ -77,15 +77,16 @@ public abstract class OrderFulfillmentContract {
     /**
      * A line the back office can fulfil. Override when it knows only some SKUs.
      *
-     * @param index 0 or 1: the contract's orders have two lines
+     * @param index 0 or 1: the contract's orders have two lines (the default second one has a
+     *              decimal quantity)
      * @return the line; never null
      */
     protected FulfillmentLine lineFor(int index) {
         return index == 0
-                ? new FulfillmentLine("TCK-DESK-01", "Standing desk 160 × 80 cm", 2,
-                        new MoneyRecord(new BigDecimal("499.00"), "EUR"))
-                : new FulfillmentLine("TCK-LAMP-07", "Desk lamp, warm white", 1,
-                        new MoneyRecord(new BigDecimal("39.90"), "EUR"));
+                ? new FulfillmentLine("TCK-DESK-01", "Standing desk 160 × 80 cm", List.of("HEIGHT-80"),
+                        new BigDecimal("2"), new MoneyRecord(new BigDecimal("499.00"), "EUR"))
+                : new FulfillmentLine("TCK-CABLE-03", "Power cable, per metre", List.of(),
+                        new BigDecimal("12.75"), new MoneyRecord(new BigDecimal("1.20"), "EUR"));
     }
 
     /**
@@ -98,7 +99,7 @@ public abstract class OrderFulfillmentContract {
         List<FulfillmentLine> lines = List.of(lineFor(0), lineFor(1));
         BigDecimal net = BigDecimal.ZERO;
         for (FulfillmentLine line : lines) {
-            net = net.add(line.unitPrice().amount().multiply(BigDecimal.valueOf(line.quantity())));
+            net = net.add(line.unitPrice().amount().multiply(line.quantity()));
         }
         BigDecimal gross = net.multiply(new BigDecimal("1.19")).setScale(2, java.math.RoundingMode.HALF_UP);
         return new FulfillmentRequest(tenant(), UUID.randomUUID(), UUID.randomUUID(), lines,

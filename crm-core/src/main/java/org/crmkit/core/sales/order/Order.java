@@ -15,7 +15,10 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.sales.campaign.CampaignId;
 import org.crmkit.core.sales.opportunity.OpportunityId;
+import org.crmkit.core.sales.quote.Quote;
 import org.crmkit.core.sales.quote.QuoteId;
+import org.crmkit.core.sales.quote.QuoteLine;
+import org.crmkit.core.sales.quote.QuoteStatus;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.fulfillment.FulfillmentLine;
 import org.crmkit.spi.fulfillment.FulfillmentRequest;
@@ -81,6 +84,47 @@ public final class Order {
         this.history = new ArrayList<>(history);
         this.backOfficeReference = backOfficeReference;
         this.tracking = tracking;
+    }
+
+    /**
+     * Makes a new order from an accepted quote, in {@link OrderStatus#CREATED}, and records
+     * {@link OrderEvent.Placed}. Not stored yet (version 0). The order takes the quote's customer,
+     * opportunity and campaign, and copies its lines (product, SKU, name, options, quantity, unit
+     * price, and the net, tax and gross amounts exactly as the quote computed them), so that its
+     * totals equal the quote's.
+     *
+     * <p>A quote that is not {@link QuoteStatus#ACCEPTED} is refused with an
+     * {@link IllegalTransitionException} on the <em>quote</em>: its aggregate is {@code "quote"},
+     * its id and state are the quote's, and nothing is made. (It is a refused move of the quote's
+     * life, not bad input: the same quote can be ordered once it is accepted.)
+     *
+     * @param id              the new order's id; not null
+     * @param quote           the quote; not null
+     * @param deliveryAddress where to deliver, free text; null for the back office's address of the customer
+     * @param clock           the source of the order's creation time; not null
+     * @return the new order
+     * @throws IllegalTransitionException if the quote is not accepted
+     * @throws ValidationException        on {@code deliveryAddress} if it is blank, or on {@code lines}
+     *                                    if the quote has none
+     */
+    public static Order fromAcceptedQuote(OrderId id, Quote quote, String deliveryAddress, Clock clock) {
+        requireNotNull(quote, "quote");
+        if (quote.status() != QuoteStatus.ACCEPTED) {
+            throw new IllegalTransitionException("quote", quote.id().value(), quote.status().name(),
+                    "order: only an ACCEPTED quote can become an order");
+        }
+        List<OrderLine> lines = new ArrayList<>(quote.lines().size());
+        for (QuoteLine l : quote.lines()) {
+            lines.add(new OrderLine(l.productId(), l.sku(), l.name(), l.optionCodes(), l.quantity(), l.unitPrice(),
+                    l.net(), l.tax(), l.gross()));
+        }
+        return place(id, quote.tenant(), quote.id(), quote.customerId(), quote.opportunityId(),
+                quote.campaignId().orElse(null), lines, deliveryAddress, clock);
+    }
+
+    /** Same as {@link #fromAcceptedQuote(OrderId, Quote, String, Clock)} without a delivery address. */
+    public static Order fromAcceptedQuote(OrderId id, Quote quote, Clock clock) {
+        return fromAcceptedQuote(id, quote, null, clock);
     }
 
     /**
@@ -195,7 +239,8 @@ public final class Order {
      */
     public FulfillmentRequest toFulfillmentRequest() {
         return new FulfillmentRequest(tenant.value(), id.value(), customerId.value(),
-                lines.stream().map(l -> new FulfillmentLine(l.sku(), l.name(), l.quantity(), money(l.unitPrice())))
+                lines.stream().map(l -> new FulfillmentLine(l.sku(), l.name(), l.options(), l.quantity(),
+                        money(l.unitPrice())))
                         .toList(),
                 money(totals.gross()), deliveryAddress);
     }
@@ -527,12 +572,12 @@ public final class Order {
     }
 
     private static OrderLine line(OrderLineRecord r) {
-        return new OrderLine(r.productId(), r.sku(), r.name(), r.quantity(), money(r.unitPrice()), money(r.net()),
+        return new OrderLine(r.productId(), r.sku(), r.name(), r.options(), r.quantity(), money(r.unitPrice()), money(r.net()),
                 money(r.tax()), money(r.gross()));
     }
 
     private static OrderLineRecord lineRecord(OrderLine l) {
-        return new OrderLineRecord(l.productId(), l.sku(), l.name(), l.quantity(), money(l.unitPrice()),
+        return new OrderLineRecord(l.productId(), l.sku(), l.name(), l.options(), l.quantity(), money(l.unitPrice()),
                 money(l.net()), money(l.tax()), money(l.gross()));
     }
 

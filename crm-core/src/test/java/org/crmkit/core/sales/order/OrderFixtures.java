@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.order;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -25,19 +26,21 @@ final class OrderFixtures {
         Money unit = Money.of(unitPrice, "EUR");
         Money net = unit.times(quantity);
         Money taxAmount = Money.of(tax, "EUR");
-        return new OrderLine("prod-" + sku, sku, "Product " + sku, quantity, unit, net, taxAmount,
+        return new OrderLine("prod-" + sku, sku, "Product " + sku, List.of(), BigDecimal.valueOf(quantity), unit, net,
+                taxAmount,
                 net.plus(taxAmount));
     }
 
     /** A random valid line. */
     static OrderLine randomLine(SplittableRandom random) {
-        int quantity = 1 + random.nextInt(20);
+        BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(2000), random.nextInt(3));
         long cents = 1 + random.nextInt(100_000);
-        Money unit = Money.of(java.math.BigDecimal.valueOf(cents, 2), "EUR");
+        Money unit = Money.of(BigDecimal.valueOf(cents, 2), "EUR");
         Money net = unit.times(quantity);
-        Money tax = net.times(new java.math.BigDecimal("0.19"));
-        return new OrderLine("prod-" + random.nextInt(1000), "SKU-" + random.nextInt(1000), "Item", quantity, unit,
-                net, tax, net.plus(tax));
+        Money tax = net.times(new BigDecimal("0.19"));
+        List<String> options = random.nextBoolean() ? List.of() : List.of("OPT-" + random.nextInt(9));
+        return new OrderLine("prod-" + random.nextInt(1000), "SKU-" + random.nextInt(1000), "Item", options, quantity,
+                unit, net, tax, net.plus(tax));
     }
 
     static Order newOrder(Clock clock) {

@@ -31,16 +31,17 @@ public final class OrderSamples {
         return List.of(Sample.of(OrderRecord.KIND, full(tenant)), Sample.of(OrderRecord.KIND, minimal(tenant)));
     }
 
-    /** @return a delivered order with two lines, tracking, a campaign and a delivery address */
+    /** @return a delivered order with two lines (one with a decimal quantity), tracking, a campaign and an address */
     public static OrderRecord full(String tenant) {
         Instant created = Instant.parse("2026-03-02T09:15:30.123456Z");
         return new OrderRecord(UUID.randomUUID(), tenant, 1, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(),
-                List.of(new OrderLineRecord("prod-desk-01", "DESK-160", "Standing desk 160 × 80 cm", 2,
-                                eur("499.00"), eur("898.20"), eur("170.66"), eur("1068.86")),
-                        new OrderLineRecord("prod-lamp-07", "LAMP-07", "Desk lamp, warm white", 1,
-                                eur("39.90"), eur("39.90"), eur("7.58"), eur("47.48"))),
-                eur("938.10"), eur("178.24"), eur("1116.34"), "DELIVERED",
+                List.of(new OrderLineRecord("prod-desk-01", "DESK-160", "Standing desk 160 × 80 cm",
+                                List.of("HEIGHT-80", "OAK"), new BigDecimal("2"), eur("499.00"), eur("898.20"),
+                                eur("170.66"), eur("1068.86")),
+                        new OrderLineRecord("prod-cable-03", "CABLE-03", "Power cable, per metre", List.of("BLACK"),
+                                new BigDecimal("12.75"), eur("1.20"), eur("15.30"), eur("2.91"), eur("18.21"))),
+                eur("913.50"), eur("173.57"), eur("1087.07"), "DELIVERED",
                 List.of(new OrderStatusChangeRecord("CREATED", created, null),
                         new OrderStatusChangeRecord("SUBMITTED", created.plusSeconds(2), "taken by the ERP"),
                         new OrderStatusChangeRecord("CONFIRMED", created.plusSeconds(3600), "stock reserved"),
@@ -57,7 +58,7 @@ public final class OrderSamples {
         Instant created = Instant.parse("2026-03-03T10:00:00.000001Z");
         return new OrderRecord(UUID.randomUUID(), tenant, 1, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 null,
-                List.of(new OrderLineRecord("prod-pen-01", "PEN-01", "Pen", 1, eur("1.00"), eur("1.00"),
+                List.of(new OrderLineRecord("prod-pen-01", "PEN-01", "Pen", List.of(), BigDecimal.ONE, eur("1.00"), eur("1.00"),
                         eur("0.00"), eur("1.00"))),
                 eur("1.00"), eur("0.00"), eur("1.00"), "CREATED",
                 List.of(new OrderStatusChangeRecord("CREATED", created, null)), null, null, null, created);
