@@ -172,6 +172,9 @@ public final class Orders {
      * repeats the order's current status, or names a status the order went through before, changes
      * nothing and is reported as such; back offices deliver at least once and not always in order.
      * If the order is changed concurrently, the update is read and applied again (up to eight times).
+     * An update for an order that is still {@link OrderStatus#CREATED} (the back office took it but
+     * its answer was lost) is refused as a skipped step: {@link #submit(OrderId)} it, which gets the
+     * reference again, and apply the update again.
      *
      * @param update the news; not null
      * @return what the update did and the order as stored afterwards; never null
@@ -218,7 +221,9 @@ public final class Orders {
      * ({@link OrderStatus#SUBMITTED} or {@link OrderStatus#CONFIRMED}) is cancelled there first,
      * through {@link OrderFulfillment#cancel}, outside any unit of work; only if the back office
      * agrees is the order stored as cancelled. A {@link OrderStatus#CREATED} order is cancelled
-     * at once.
+     * at once, without asking the back office. (If an earlier submission of it failed after the
+     * back office took it, a lost answer, the back office may hold it: where that matters,
+     * {@link #submit(OrderId)} it first, which is idempotent, and then cancel it.)
      *
      * @param id     the order; not null
      * @param reason why; not blank

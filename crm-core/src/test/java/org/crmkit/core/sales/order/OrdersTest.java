@@ -21,7 +21,12 @@ import org.crmkit.spi.fulfillment.FulfillmentLine;
 import org.crmkit.spi.fulfillment.FulfillmentReceipt;
 import org.crmkit.spi.fulfillment.FulfillmentRequest;
 import org.crmkit.spi.fulfillment.FulfillmentUpdate;
+import org.crmkit.spi.sales.OrderRecord;
+import org.crmkit.spi.storage.IndexKey;
 import org.crmkit.spi.storage.PageRequest;
+import org.crmkit.spi.storage.RecordQuery;
+import org.crmkit.tck.storage.samples.OrderSamples;
+import org.crmkit.tck.storage.samples.Sample;
 import org.junit.jupiter.api.Test;
 
 class OrdersTest {
@@ -299,5 +304,21 @@ class OrdersTest {
         Order cancelled = orders.get(order.id());
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(cancelled.history()).last().extracting(StatusChange::note).isEqualTo("out of stock");
+    }
+
+    @Test
+    void theTckSamplesRoundTripThroughInMemoryStorageAndAreFoundByEveryKey() {
+        for (Sample<?> sample : OrderSamples.all("acme")) {
+            OrderRecord record = OrderRecord.KIND.cast(sample.record());
+            desk.storage.useTransaction("acme", session -> session.records(OrderRecord.KIND).insert(record));
+
+            assertThat(orders.get(OrderId.of(record.id())).toRecord().version()).isEqualTo(2);
+            for (IndexKey key : OrderRecord.KIND.keysOf(record)) {
+                List<OrderRecord> found = desk.storage.inTransaction("acme", session -> session
+                        .records(OrderRecord.KIND)
+                        .query(RecordQuery.all().where(key.name(), key.value()), PageRequest.first(10)).items());
+                assertThat(found).as("found by %s", key).contains(record);
+            }
+        }
     }
 }
