@@ -150,6 +150,23 @@ class OrdersTest {
     }
 
     @Test
+    void newsForAnOrderWhoseSubmissionAnswerWasLostIsAppliedOnceItIsSubmittedAgain() {
+        Quote quote = desk.acceptedQuote();
+        desk.erp.loseNextAnswers(1);
+        assertThatThrownBy(() -> orders.placeFromQuote(quote.id())).isInstanceOf(OrderSubmissionException.class);
+        OrderId id = Orders.orderIdOf(quote.id());
+        desk.erp.connect(null);
+        FulfillmentUpdate confirmed = desk.erp.confirm(TENANT.value(), id.value());
+
+        assertThatThrownBy(() -> orders.applyUpdate(confirmed)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("in state CREATED cannot move: confirm");
+        orders.submit(id);
+
+        assertThat(orders.applyUpdate(confirmed).outcome()).isEqualTo(UpdateOutcome.APPLIED);
+        assertThat(orders.get(id).status()).isEqualTo(OrderStatus.CONFIRMED);
+    }
+
+    @Test
     void aBackOfficeThatThrowsSomethingElseLeavesTheOrderCreatedToo() {
         OrderDesk broken = new OrderDesk(request -> {
             throw new IllegalStateException("connection reset");
