@@ -477,7 +477,7 @@ public final class Order {
     }
 
     /** @return whether this working copy changed since it was read (or is new) */
-    public boolean hasChanges() {
+    boolean hasChanges() {
         return !events.isEmpty();
     }
 
