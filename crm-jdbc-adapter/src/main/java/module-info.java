@@ -10,6 +10,8 @@ module org.crmkit.jdbc {
     requires transitive org.crmkit.spi;
     requires transitive java.sql;
     requires org.slf4j;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
 
     exports org.crmkit.jdbc;
 

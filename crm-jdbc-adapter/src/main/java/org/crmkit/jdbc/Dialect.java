@@ -78,6 +78,15 @@ public enum Dialect {
     }
 
     /**
+     * The SQL expression that binds a record's JSON text to the {@code body} column of
+     * {@code crm_record}: a plain parameter for H2's CLOB, a cast for PostgreSQL's JSONB (which
+     * does not take a character parameter as it is).
+     */
+    String documentParameter() {
+        return this == POSTGRESQL ? "CAST(? AS JSONB)" : "?";
+    }
+
+    /**
      * Finds the dialect of a database product name, ignoring case.
      *
      * @param databaseProductName the name reported by

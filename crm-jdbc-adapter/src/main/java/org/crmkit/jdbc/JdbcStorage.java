@@ -55,7 +55,7 @@ public final class JdbcStorage implements CrmStorage {
 
     private JdbcStorage(DataSource dataSource, Dialect dialect) {
         this.dialect = Objects.requireNonNull(dialect, "dialect must not be null");
-        this.unitOfWork = new UnitOfWork(dataSource);
+        this.unitOfWork = new UnitOfWork(dataSource, dialect.documentParameter());
     }
 
     /**

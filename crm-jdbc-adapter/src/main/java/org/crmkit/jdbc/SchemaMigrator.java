@@ -55,7 +55,7 @@ public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 
     /** The migrations this jar knows, by version; every dialect has a script for each. */
-    private static final Map<Integer, String> MIGRATIONS = Map.of(1, "crm_schema");
+    private static final Map<Integer, String> MIGRATIONS = Map.of(1, "crm_schema", 2, "record_store");
 
     private static final Object LOCK = new Object();
 

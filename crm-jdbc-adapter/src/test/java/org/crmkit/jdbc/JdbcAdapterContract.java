@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -38,11 +40,20 @@ import org.crmkit.spi.storage.CustomerRecord;
 import org.crmkit.spi.storage.DuplicateRecordException;
 import org.crmkit.spi.storage.Page;
 import org.crmkit.spi.storage.PageRequest;
+import org.crmkit.spi.storage.RecordKind;
+import org.crmkit.spi.storage.RecordQuery;
 import org.crmkit.spi.storage.StaleWriteException;
 import org.crmkit.spi.storage.StorageException;
 import org.crmkit.spi.storage.StorageSession;
+import org.crmkit.spi.storage.StoredRecord;
 import org.crmkit.spi.storage.TimelineEntryRecord;
+import org.crmkit.tck.storage.samples.TckSampleRecord;
+import org.crmkit.tck.storage.samples.TckSamples;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What the JDBC adapter promises beyond the storage contract of {@code crm-tck}: migrations,
@@ -51,7 +62,8 @@ import org.junit.jupiter.api.Test;
 abstract class JdbcAdapterContract {
 
     private static final List<String> TABLES = List.of("crm_customer", "crm_contact_point", "crm_postal_address",
-            "crm_attribute", "crm_consent", "crm_ownership", "crm_timeline_entry", "crm_schema_history");
+            "crm_attribute", "crm_consent", "crm_ownership", "crm_timeline_entry", "crm_schema_history", "crm_record",
+            "crm_record_key");
 
     /** @return a new, empty database of the dialect under test */
     protected abstract DataSource freshDatabase() throws SQLException;
@@ -79,9 +91,10 @@ abstract class JdbcAdapterContract {
 
         List<MigrationScript> applied = SchemaMigrator.create(dataSource).migrate();
 
-        assertThat(applied).extracting(MigrationScript::fileName).containsExactly("V1__crm_schema.sql");
+        assertThat(applied).extracting(MigrationScript::fileName)
+                .containsExactly("V1__crm_schema.sql", "V2__record_store.sql");
         assertThat(tables(dataSource)).containsAll(TABLES);
-        assertThat(SchemaMigrator.create(dataSource, dialect()).appliedVersions()).containsExactly(1);
+        assertThat(SchemaMigrator.create(dataSource, dialect()).appliedVersions()).containsExactly(1, 2);
     }
 
     @Test
@@ -91,7 +104,8 @@ abstract class JdbcAdapterContract {
         List<MigrationScript> second = SchemaMigrator.create(dataSource, dialect()).migrate();
 
         assertThat(second).isEmpty();
-        assertThat(single(dataSource, "SELECT COUNT(*) FROM crm_schema_history")).isEqualTo(1L);
+        assertThat(single(dataSource, "SELECT COUNT(*) FROM crm_schema_history"))
+                .isEqualTo((long) SchemaMigrator.latestVersion());
     }
 
     @Test
@@ -174,7 +188,7 @@ abstract class JdbcAdapterContract {
 
         List<MigrationScript> applied = SchemaMigrator.create(dataSource, dialect()).migrate();
 
-        assertThat(applied).extracting(MigrationScript::version).containsExactly(1);
+        assertThat(applied).extracting(MigrationScript::version).containsExactly(1, 2);
         assertThat(tables(dataSource)).containsAll(TABLES);
     }
 
@@ -195,7 +209,140 @@ abstract class JdbcAdapterContract {
         } finally {
             executor.shutdownNow();
         }
-        assertThat(single(dataSource, "SELECT COUNT(*) FROM crm_schema_history")).isEqualTo(1L);
+        assertThat(single(dataSource, "SELECT COUNT(*) FROM crm_schema_history"))
+                .isEqualTo((long) SchemaMigrator.latestVersion());
+    }
+
+    // --- record documents ---------------------------------------------------------------------
+
+    @Test
+    void aRecordIsStoredAsAJsonDocumentOfExactlyItsComponents() throws Exception {
+        DataSource dataSource = migratedDatabase();
+        JdbcStorage storage = JdbcStorage.create(dataSource, dialect());
+        String tenant = TestRecords.newTenant();
+        TckSampleRecord full = TckSamples.full(tenant);
+        TckSampleRecord minimal = TckSamples.minimal(tenant);
+        storage.useTransaction(tenant, s -> s.records(TckSampleRecord.KIND).insertAll(List.of(full, minimal)));
+
+        JsonNode document = new ObjectMapper().readTree(body(dataSource, full.id()));
+
+        List<String> names = new ArrayList<>();
+        document.fieldNames().forEachRemaining(names::add);
+        assertThat(names).as("components only, not derived getters such as isSecured()")
+                .containsExactlyInAnyOrder(Stream.of(TckSampleRecord.class.getRecordComponents())
+                        .map(RecordComponent::getName).toArray(String[]::new));
+        assertThat(document.get("rate").isTextual()).as("decimals as text").isTrue();
+        assertThat(document.get("rate").asText()).isEqualTo("12.50");
+        assertThat(document.get("discount").asText()).isEqualTo("1E+3");
+        assertThat(document.get("total").get("amount").asText()).isEqualTo("1234567890123456789.10");
+        assertThat(document.get("occurredAt").asText()).isEqualTo("2024-05-17T08:30:15.123456Z");
+        assertThat(document.get("dueOn").asText()).isEqualTo("2024-02-29");
+        assertThat(document.get("id").asText()).isEqualTo(full.id().toString());
+        assertThat(document.get("parts").size()).isEqualTo(2);
+        JsonNode sparse = new ObjectMapper().readTree(body(dataSource, minimal.id()));
+        assertThat(sparse.get("note").isNull()).as("nulls are written").isTrue();
+        assertThat(sparse.get("parts").isArray()).isTrue();
+    }
+
+    @Test
+    void aStoredDocumentWithAPropertyTheRecordLacksIsRefusedRatherThanDropped() throws Exception {
+        DataSource dataSource = migratedDatabase();
+        JdbcStorage storage = JdbcStorage.create(dataSource, dialect());
+        String tenant = TestRecords.newTenant();
+        TckSampleRecord record = TckSamples.minimal(tenant);
+        storage.useTransaction(tenant, s -> s.records(TckSampleRecord.KIND).insert(record));
+        ObjectNode document = (ObjectNode) new ObjectMapper().readTree(body(dataSource, record.id()));
+        document.put("retiredComponent", "still data");
+        writeBody(dataSource, record.id(), document.toString());
+
+        StorageException failure = catchThrowableOfType(StorageException.class,
+                () -> storage.inTransaction(tenant, s -> s.records(TckSampleRecord.KIND).find(record.id())));
+
+        assertThat(failure).hasMessageContaining("tck_sample").hasMessageContaining(record.id().toString())
+                .hasMessageContaining("retiredComponent");
+    }
+
+    @Test
+    void aStoredDocumentLackingAPrimitiveIsRefusedAndLackingANullableReadsAsNull() throws Exception {
+        DataSource dataSource = migratedDatabase();
+        JdbcStorage storage = JdbcStorage.create(dataSource, dialect());
+        String tenant = TestRecords.newTenant();
+        TckSampleRecord record = TckSamples.minimal(tenant);
+        storage.useTransaction(tenant, s -> s.records(TckSampleRecord.KIND).insert(record));
+        ObjectNode document = (ObjectNode) new ObjectMapper().readTree(body(dataSource, record.id()));
+
+        document.remove("note");
+        writeBody(dataSource, record.id(), document.toString());
+        Optional<TckSampleRecord> read = storage.inTransaction(tenant,
+                s -> s.records(TckSampleRecord.KIND).find(record.id()));
+        assertThat(read).contains(record);
+
+        document.remove("counter");
+        writeBody(dataSource, record.id(), document.toString());
+        assertThatThrownBy(() -> storage.inTransaction(tenant, s -> s.records(TckSampleRecord.KIND).find(record.id())))
+                .isInstanceOf(StorageException.class).hasMessageContaining("counter");
+    }
+
+    @Test
+    void aCursorOfAnotherKindIsRefused() throws SQLException {
+        JdbcStorage storage = JdbcStorage.create(migratedDatabase(), dialect());
+        String tenant = TestRecords.newTenant();
+        RecordKind<TckSampleRecord> other = RecordKind.of("tck_other", TckSampleRecord.class, List.of(), r -> List.of());
+        storage.useTransaction(tenant, s -> s.records(TckSampleRecord.KIND)
+                .insertAll(List.of(TckSamples.minimal(tenant), TckSamples.minimal(tenant))));
+        PageRequest next = storage.inTransaction(tenant, s -> s.records(TckSampleRecord.KIND)
+                .query(RecordQuery.all(), PageRequest.first(1))).next().orElseThrow();
+
+        assertThatThrownBy(() -> storage.inTransaction(tenant, s -> s.records(other).query(RecordQuery.all(), next)))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aKindWhoseTypeIsNotARecordClassIsRefused() throws SQLException {
+        JdbcStorage storage = JdbcStorage.create(migratedDatabase(), dialect());
+        RecordKind<PlainStored> plain = RecordKind.of("plain", PlainStored.class, List.of(), r -> List.of());
+
+        assertThatThrownBy(() -> storage.useTransaction(TestRecords.newTenant(), s -> s.records(plain)))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    /** A stored record that is not a record class. */
+    private static final class PlainStored implements StoredRecord {
+        @Override
+        public UUID id() {
+            return UUID.randomUUID();
+        }
+
+        @Override
+        public String tenant() {
+            return "t";
+        }
+
+        @Override
+        public long version() {
+            return 1;
+        }
+    }
+
+    private static String body(DataSource dataSource, UUID id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT body FROM crm_record WHERE id = ?")) {
+            statement.setObject(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private void writeBody(DataSource dataSource, UUID id, String json) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("UPDATE crm_record SET body = "
+                        + dialect().documentParameter() + " WHERE id = ?")) {
+            statement.setString(1, json);
+            statement.setObject(2, id);
+            statement.executeUpdate();
+        }
     }
 
     // --- errors -------------------------------------------------------------------------------

@@ -54,6 +54,6 @@ public record CustomerFilter(StaffId owner, CustomerType type, LifecycleStage st
     CustomerQuery toQuery() {
         return new CustomerQuery(owner == null ? null : owner.value(), type == null ? null : type.name(),
                 stage == null ? null : stage.name(), updatedSince, email == null ? null : email.value(),
-                phone == null ? null : phone.value());
+                phone == null ? null : phone.value(), null);
     }
 }

@@ -17,6 +17,7 @@ final class Cursors {
 
     private static final String CUSTOMER_TAG = "customer.v1";
     private static final String TIMELINE_TAG = "timeline.v1";
+    private static final String RECORD_TAG = "record.v1";
     private static final char SEPARATOR = '|';
 
     private Cursors() {
@@ -34,6 +35,23 @@ final class Cursors {
         String[] parts = decode(cursor, CUSTOMER_TAG, 2);
         try {
             return UUID.fromString(parts[1]);
+        } catch (IllegalArgumentException e) {
+            throw refused(cursor);
+        }
+    }
+
+    /** A cursor after the record {@code lastId} of kind {@code kind}; it is valid for that kind only. */
+    static String record(String kind, UUID lastId) {
+        return encode(RECORD_TAG + SEPARATOR + kind + SEPARATOR + lastId);
+    }
+
+    static UUID recordAfter(String kind, String cursor) {
+        String[] parts = decode(cursor, RECORD_TAG, 3);
+        if (!parts[1].equals(kind)) {
+            throw refused(cursor);
+        }
+        try {
+            return UUID.fromString(parts[2]);
         } catch (IllegalArgumentException e) {
             throw refused(cursor);
         }

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import org.crmkit.spi.storage.AttributeRecord;
 import org.crmkit.spi.storage.ConsentRecord;
 import org.crmkit.spi.storage.ContactPointRecord;
+import org.crmkit.spi.storage.CustomerQuery;
 import org.crmkit.spi.storage.CustomerRecord;
 import org.crmkit.spi.storage.OrganisationRecord;
 import org.crmkit.spi.storage.OwnershipRecord;
@@ -42,13 +43,13 @@ final class CustomerTables {
 
     private static final String INSERT = "INSERT INTO crm_customer (id, tenant_id, version, customer_type, name, "
             + "org_legal_name, org_registration_number, org_tax_number, org_industry, org_website, "
-            + "relationship_level, lifecycle_stage, owner_id, created_at, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "relationship_level, lifecycle_stage, owner_id, created_at, updated_at, org_legal_name_key) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     static final String UPDATE = "UPDATE crm_customer SET version = ?, customer_type = ?, name = ?, "
             + "org_legal_name = ?, org_registration_number = ?, org_tax_number = ?, org_industry = ?, "
             + "org_website = ?, relationship_level = ?, lifecycle_stage = ?, owner_id = ?, created_at = ?, "
-            + "updated_at = ? WHERE tenant_id = ? AND id = ? AND version = ?";
+            + "updated_at = ?, org_legal_name_key = ? WHERE tenant_id = ? AND id = ? AND version = ?";
 
     private static final ChildTable<ContactPointRecord> CONTACT_POINTS = new ChildTable<>("crm_contact_point",
             List.of("tenant_id", "kind", "contact_value", "label", "is_primary"),
@@ -155,6 +156,7 @@ final class CustomerTables {
                 statement.setString(13, record.ownerId());
                 Jdbc.setInstant(statement, 14, record.createdAt());
                 Jdbc.setInstant(statement, 15, record.updatedAt());
+                Jdbc.setText(statement, 16, legalNameKey(record.organisation()));
                 if (records.size() == 1) {
                     statement.executeUpdate();
                 } else {
@@ -185,9 +187,10 @@ final class CustomerTables {
             statement.setString(11, record.ownerId());
             Jdbc.setInstant(statement, 12, record.createdAt());
             Jdbc.setInstant(statement, 13, record.updatedAt());
-            statement.setString(14, record.tenant());
-            statement.setObject(15, record.id());
-            statement.setLong(16, record.version() - 1);
+            Jdbc.setText(statement, 14, legalNameKey(record.organisation()));
+            statement.setString(15, record.tenant());
+            statement.setObject(16, record.id());
+            statement.setLong(17, record.version() - 1);
             updated = statement.executeUpdate();
         }
         if (updated == 0) {
@@ -330,6 +333,15 @@ final class CustomerTables {
         for (ChildTable<?> child : CHILDREN) {
             child.insert(connection, records);
         }
+    }
+
+    /**
+     * The value of {@code org_legal_name_key}, which the {@code organisation} criterion of
+     * {@link org.crmkit.spi.storage.CustomerQuery} compares: computed here rather than by SQL's
+     * {@code LOWER(TRIM(...))}, whose white space and case rules differ from Java's.
+     */
+    private static String legalNameKey(OrganisationRecord organisation) {
+        return organisation == null ? null : CustomerQuery.organisationKey(organisation.legalName());
     }
 
     private static void bindOrganisation(PreparedStatement statement, int index, OrganisationRecord organisation)

@@ -158,6 +158,10 @@ final class JdbcCustomerStore implements CustomerStore {
             sql.append(" AND c.updated_at >= ?");
             params.add(query.updatedSince());
         }
+        if (query.organisation() != null) {
+            sql.append(" AND c.org_legal_name_key = ?");
+            params.add(query.organisation());
+        }
         if (query.email() != null) {
             appendContactPoint(sql, params, ContactPointRecord.EMAIL, query.email());
         }
@@ -176,6 +180,8 @@ final class JdbcCustomerStore implements CustomerStore {
                 && (query.type() == null || query.type().equals(record.type()))
                 && (query.lifecycleStage() == null || query.lifecycleStage().equals(record.lifecycleStage()))
                 && (query.updatedSince() == null || !record.updatedAt().isBefore(query.updatedSince()))
+                && (query.organisation() == null || record.organisation() != null
+                        && query.organisation().equals(CustomerQuery.organisationKey(record.organisation().legalName())))
                 && (query.email() == null || hasContactPoint(record, ContactPointRecord.EMAIL, query.email()))
                 && (query.phone() == null || hasContactPoint(record, ContactPointRecord.PHONE, query.phone()));
     }

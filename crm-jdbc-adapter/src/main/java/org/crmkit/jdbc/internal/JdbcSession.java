@@ -1,9 +1,13 @@
 package org.crmkit.jdbc.internal;
 
 import java.sql.Connection;
+import java.util.Objects;
 
 import org.crmkit.spi.storage.CustomerStore;
+import org.crmkit.spi.storage.RecordKind;
+import org.crmkit.spi.storage.RecordStore;
 import org.crmkit.spi.storage.StorageSession;
+import org.crmkit.spi.storage.StoredRecord;
 import org.crmkit.spi.storage.TimelineStore;
 
 /**
@@ -18,11 +22,13 @@ final class JdbcSession implements StorageSession {
     private final String tenant;
     private final JdbcCustomerStore customers;
     private final JdbcTimelineStore timeline;
+    private final String documentParameter;
     private boolean open = true;
 
-    JdbcSession(Connection connection, String tenant) {
+    JdbcSession(Connection connection, String tenant, String documentParameter) {
         this.connection = connection;
         this.tenant = tenant;
+        this.documentParameter = documentParameter;
         this.customers = new JdbcCustomerStore(this);
         this.timeline = new JdbcTimelineStore(this);
     }
@@ -42,10 +48,16 @@ final class JdbcSession implements StorageSession {
         return timeline;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws org.crmkit.spi.ValidationException if the kind's type is not a record class
+     */
     @Override
-    public <R extends org.crmkit.spi.storage.StoredRecord> org.crmkit.spi.storage.RecordStore<R> records(
-            org.crmkit.spi.storage.RecordKind<R> kind) {
-        throw new UnsupportedOperationException("records of kind " + kind.name() + " are not stored yet");
+    public <R extends StoredRecord> RecordStore<R> records(RecordKind<R> kind) {
+        Objects.requireNonNull(kind, "kind must not be null");
+        connection();
+        return new JdbcRecordStore<>(this, kind, documentParameter);
     }
 
     /** @return the connection of this unit of work, after checking the session is still open */

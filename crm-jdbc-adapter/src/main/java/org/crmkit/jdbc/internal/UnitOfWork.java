@@ -23,10 +23,17 @@ public final class UnitOfWork {
     private static final Logger LOG = LoggerFactory.getLogger(UnitOfWork.class);
 
     private final DataSource dataSource;
+    private final String documentParameter;
 
-    /** @param dataSource the host's data source; not null */
-    public UnitOfWork(DataSource dataSource) {
+    /**
+     * @param dataSource        the host's data source; not null
+     * @param documentParameter the SQL expression that binds a record's JSON text to the body
+     *                          column of {@code crm_record} in this database, for example
+     *                          {@code "?"} or {@code "CAST(? AS JSONB)"}; a constant of the adapter
+     */
+    public UnitOfWork(DataSource dataSource, String documentParameter) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+        this.documentParameter = Objects.requireNonNull(documentParameter, "documentParameter must not be null");
     }
 
     /**
@@ -47,13 +54,14 @@ public final class UnitOfWork {
             throw new StorageException("The data source returned no connection", null);
         }
         try {
-            return runOn(connection, tenant, work);
+            return runOn(connection, tenant, documentParameter, work);
         } finally {
             close(connection);
         }
     }
 
-    private static <T> T runOn(Connection connection, String tenant, Function<StorageSession, T> work) {
+    private static <T> T runOn(Connection connection, String tenant, String documentParameter,
+            Function<StorageSession, T> work) {
         boolean autoCommit;
         int isolation;
         try {
@@ -73,14 +81,15 @@ public final class UnitOfWork {
             } catch (SQLException e) {
                 throw Jdbc.storageFailure("Cannot start a transaction", e);
             }
-            return inTransaction(connection, tenant, work);
+            return inTransaction(connection, tenant, documentParameter, work);
         } finally {
             restore(connection, autoCommit, isolation);
         }
     }
 
-    private static <T> T inTransaction(Connection connection, String tenant, Function<StorageSession, T> work) {
-        JdbcSession session = new JdbcSession(connection, tenant);
+    private static <T> T inTransaction(Connection connection, String tenant, String documentParameter,
+            Function<StorageSession, T> work) {
+        JdbcSession session = new JdbcSession(connection, tenant, documentParameter);
         T result;
         try {
             result = work.apply(session);

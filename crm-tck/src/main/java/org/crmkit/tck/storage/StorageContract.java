@@ -673,6 +673,52 @@ public abstract class StorageContract {
     }
 
     @Test
+    void queryByOrganisationMatchesTheStrippedLowerCasedLegalNameExactly() {
+        CustomerRecord acme = withLegalName("ACME GmbH");
+        CustomerRecord padded = withLegalName("  Acme GMBH\t\u2003");
+        CustomerRecord longer = withLegalName("Acme GmbH & Co. KG");
+        CustomerRecord accented = withLegalName("ÉCOLE Öffentlich İnc");
+        CustomerRecord person = Records.person(tenant);
+        insert(tenant, acme, padded, longer, accented, person);
+
+        CustomerQuery query = CustomerQuery.all().withOrganisation("acme gmbh");
+
+        assertThat(ids(queryAll(tenant, query, 1))).containsExactlyElementsOf(ids(sortedById(List.of(acme, padded))));
+        assertThat(count(tenant, query)).isEqualTo(2);
+        String accentedKey = "ÉCOLE Öffentlich İnc".toLowerCase(java.util.Locale.ROOT);
+        assertThat(ids(queryAll(tenant, CustomerQuery.all().withOrganisation(accentedKey), 5)))
+                .containsExactly(accented.id());
+        assertThat(count(tenant, CustomerQuery.all().withOrganisation("acme"))).isZero();
+        assertThat(count(otherTenant, query)).isZero();
+    }
+
+    @Test
+    void queryByOrganisationFollowsTheCurrentVersionAndCombinesWithOtherCriteria() {
+        CustomerRecord original = Records.aCustomer(tenant).ownerId("s-1")
+                .organisation(new OrganisationRecord("Old Name Ltd", null, null, null, null)).build();
+        CustomerRecord sameNameOtherOwner = Records.from(original).id(Records.newId()).ownerId("s-2")
+                .organisation(new OrganisationRecord("New Name Ltd", null, null, null, null)).build();
+        insert(tenant, original, sameNameOtherOwner);
+        CustomerRecord renamed = Records.from(original).version(2)
+                .organisation(new OrganisationRecord("New Name Ltd", null, null, null, null)).build();
+        update(tenant, renamed);
+
+        assertThat(count(tenant, CustomerQuery.all().withOrganisation("old name ltd"))).isZero();
+        assertThat(ids(queryAll(tenant, CustomerQuery.all().withOrganisation("new name ltd"), 5)))
+                .containsExactlyElementsOf(ids(sortedById(List.of(renamed, sameNameOtherOwner))));
+        assertThat(queryAll(tenant, CustomerQuery.all().withOrganisation("new name ltd").withOwner("s-1"), 5))
+                .containsExactly(renamed);
+    }
+
+    @Test
+    void anOrganisationCriterionThatIsBlankOrNotNormalisedIsRefused() {
+        assertThatThrownBy(() -> CustomerQuery.all().withOrganisation(" ")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> CustomerQuery.all().withOrganisation("Acme")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> CustomerQuery.all().withOrganisation(" acme")).isInstanceOf(ValidationException.class);
+        assertThat(CustomerQuery.organisationKey(" ACME GmbH\n")).isEqualTo("acme gmbh");
+    }
+
+    @Test
     void criteriaAreCombinedWithAnd() {
         Instant since = BASE_TIME;
         CustomerRecord all = Records.aCustomer(tenant).ownerId("s-1").type("B2B").lifecycleStage("ACTIVE")
@@ -1435,6 +1481,10 @@ public abstract class StorageContract {
 
     private static List<UUID> ids(List<CustomerRecord> customers) {
         return customers.stream().map(CustomerRecord::id).collect(Collectors.toList());
+    }
+
+    private CustomerRecord withLegalName(String legalName) {
+        return Records.aCustomer(tenant).organisation(new OrganisationRecord(legalName, null, null, null, null)).build();
     }
 
     private CustomerRecord withContacts(ContactPointRecord... contactPoints) {

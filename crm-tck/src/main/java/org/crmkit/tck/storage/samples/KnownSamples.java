@@ -1,0 +1,30 @@
+package org.crmkit.tck.storage.samples;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The samples of every record kind the contract kit knows: the record-store contract runs each of
+ * its tests for every one of them.
+ *
+ * @since 0.1
+ */
+public final class KnownSamples {
+
+    private KnownSamples() {
+    }
+
+    /**
+     * @param tenant the tenant of the samples; a valid tenant id
+     * @return at least one fully populated and one minimal sample of every known kind, at version 1
+     *         with fresh random ids; never null, never empty
+     */
+    public static List<Sample<?>> all(String tenant) {
+        return Stream.of(
+                        TckSamples.all(tenant)
+                        // One line per area: , LeadSamples.all(tenant)
+                )
+                .flatMap(List::stream)
+                .toList();
+    }
+}
