@@ -41,13 +41,24 @@ final class Pricing {
                 .flatMap(l -> l.entry(product.productId()).map(e -> new Candidate(e.price(), l.id())).stream())
                 .min(Comparator.comparing(Candidate::price).thenComparing(Candidate::priceListId));
         if (best.isPresent()) {
-            return new Price(Money.of(best.get().price(), currency), best.get().priceListId());
+            return new Price(money(best.get().price(), currency, "priceList[" + best.get().priceListId() + "].price"),
+                    best.get().priceListId());
         }
         if (!product.listPrice().currency().equals(currency)) {
             throw new ValidationException("currency", "must be the quote's currency " + currency
                     + ": product '" + product.productId() + "' has no applicable price list in " + currency
                     + " and its list price is in another currency", product.listPrice().currency());
         }
-        return new Price(Money.of(product.listPrice().amount(), currency), null);
+        return new Price(money(product.listPrice().amount(), currency, "listPrice"), null);
+    }
+
+    /** A catalogue price with more fraction digits than the currency has is the catalogue's error; name it. */
+    private static Money money(BigDecimal amount, String currency, String field) {
+        try {
+            return Money.of(amount, currency);
+        } catch (ValidationException e) {
+            throw new ValidationException(field, "must be a valid " + currency + " amount: " + e.rule(),
+                    amount.toPlainString());
+        }
     }
 }

@@ -206,6 +206,32 @@ public final class Quotes {
     }
 
     /**
+     * Expires every open quote ({@code DRAFT}, {@code PENDING_APPROVAL}, {@code APPROVED},
+     * {@code SENT}) whose validity ended before today, for a host's daily job. Each quote is
+     * expired in a unit of work of its own; a quote changed concurrently in the meantime is
+     * skipped (the next run picks it up if it is still open).
+     *
+     * @return the quotes this call expired, as stored; never null
+     */
+    public List<Quote> expireDue() {
+        LocalDate today = LocalDate.now(clock);
+        List<Quote> expired = new ArrayList<>();
+        for (QuoteStatus status : List.of(QuoteStatus.DRAFT, QuoteStatus.PENDING_APPROVAL, QuoteStatus.APPROVED,
+                QuoteStatus.SENT)) {
+            for (Quote q : withStatus(status)) {
+                if (q.isExpiredOn(today)) {
+                    try {
+                        expired.add(expire(q.id()));
+                    } catch (StaleWriteException | IllegalTransitionException e) {
+                        // changed concurrently: no longer this status, or no longer this version
+                    }
+                }
+            }
+        }
+        return expired;
+    }
+
+    /**
      * Revises a quote: stores the old one as {@code SUPERSEDED} and its new revision (a draft with
      * the same lines), both in one unit of work.
      *
