@@ -13,4 +13,5 @@ open module org.crmkit.tck {
     exports org.crmkit.tck.storage.samples;
     exports org.crmkit.tck.channel;
     exports org.crmkit.tck.catalog;
+    exports org.crmkit.tck.fulfillment;
 }
