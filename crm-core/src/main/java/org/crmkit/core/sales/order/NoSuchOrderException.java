@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.order;
 
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.spi.ValidationException;
 

@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.opportunity.OpportunityId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.core.sales.quote.Quote;
-import org.crmkit.core.sales.quote.QuoteId;
+import org.crmkit.core.sales.QuoteId;
 import org.crmkit.core.sales.quote.QuoteLine;
 import org.crmkit.core.sales.quote.QuoteStatus;
 import org.crmkit.spi.ValidationException;

@@ -3,11 +3,12 @@ package org.crmkit.core.sales.order;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.quote.QuoteId;
+import org.crmkit.core.sales.QuoteId;
 
 /**
  * What happened to an order. Each business verb of {@link Order} records one of these.

@@ -2,6 +2,7 @@ package org.crmkit.core.sales.order;
 
 import java.util.Objects;
 
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.spi.CrmException;
 
 /**

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.core.common.DomainEventListener;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.IllegalTransitionException;
@@ -14,7 +15,7 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.sales.quote.NoSuchQuoteException;
 import org.crmkit.core.sales.quote.Quote;
-import org.crmkit.core.sales.quote.QuoteId;
+import org.crmkit.core.sales.QuoteId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.fulfillment.FulfillmentCancellation;
 import org.crmkit.spi.fulfillment.FulfillmentException;

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.opportunity.OpportunityId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.spi.ValidationException;
 
 /**

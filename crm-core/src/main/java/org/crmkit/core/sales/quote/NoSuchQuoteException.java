@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.quote;
 
+import org.crmkit.core.sales.QuoteId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.spi.ValidationException;
 

@@ -13,14 +13,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.crmkit.core.sales.QuoteId;
 import org.crmkit.core.common.Enums;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.opportunity.OpportunityId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.catalog.BomComponentRecord;
 import org.crmkit.spi.catalog.PriceListRecord;

@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.crmkit.core.sales.QuoteId;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.opportunity.OpportunityId;
+import org.crmkit.core.sales.OpportunityId;
 
 /**
  * What happened to a quote. Each business verb of {@link Quote} records one of these.

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.crmkit.core.sales.QuoteId;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.DomainEventListener;
 import org.crmkit.core.common.IdGenerator;
@@ -16,7 +17,7 @@ import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.opportunity.OpportunityId;
+import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.catalog.ProductCatalog;
 import org.crmkit.spi.catalog.ProductRecord;

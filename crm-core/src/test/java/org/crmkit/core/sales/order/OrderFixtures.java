@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.opportunity.OpportunityId;
-import org.crmkit.core.sales.quote.QuoteId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.OpportunityId;
+import org.crmkit.core.sales.QuoteId;
 
 /** Orders and lines for tests, built without a quote. */
 final class OrderFixtures {

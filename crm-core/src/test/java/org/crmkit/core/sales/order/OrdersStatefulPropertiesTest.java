@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.sales.quote.Quote;
-import org.crmkit.core.sales.quote.QuoteId;
+import org.crmkit.core.sales.QuoteId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.fulfillment.FulfillmentException;
 import org.crmkit.spi.fulfillment.FulfillmentUpdate;

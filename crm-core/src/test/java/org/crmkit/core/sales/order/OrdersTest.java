@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.sales.quote.NoSuchQuoteException;
 import org.crmkit.core.sales.quote.Quote;
-import org.crmkit.core.sales.quote.QuoteId;
+import org.crmkit.core.sales.QuoteId;
 import org.crmkit.core.sales.quote.QuoteLine;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.fulfillment.FulfillmentException;

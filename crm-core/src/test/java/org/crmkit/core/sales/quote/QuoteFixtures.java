@@ -9,7 +9,7 @@ import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.memory.InMemoryProductCatalog;
-import org.crmkit.core.sales.opportunity.OpportunityId;
+import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.spi.catalog.BomComponentRecord;
 import org.crmkit.spi.catalog.PriceListEntryRecord;
 import org.crmkit.spi.catalog.PriceListRecord;

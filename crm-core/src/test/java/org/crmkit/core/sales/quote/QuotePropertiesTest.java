@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
+import org.crmkit.core.sales.QuoteId;
 import org.crmkit.core.TestClock;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.IdGenerator;
@@ -28,7 +29,7 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.memory.InMemoryStorage;
-import org.crmkit.core.sales.opportunity.OpportunityId;
+import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.spi.CrmException;
 import org.crmkit.spi.sales.MoneyRecord;
 import org.crmkit.spi.sales.QuoteLineRecord;

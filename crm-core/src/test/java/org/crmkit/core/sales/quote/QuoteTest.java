@@ -24,13 +24,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.crmkit.core.sales.QuoteId;
 import org.crmkit.core.TestClock;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.memory.InMemoryProductCatalog;
-import org.crmkit.core.sales.opportunity.OpportunityId;
+import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.catalog.ProductRecord;
 import org.crmkit.spi.sales.QuoteRecord;

@@ -21,8 +21,14 @@ public final class KnownSamples {
      */
     public static List<Sample<?>> all(String tenant) {
         return Stream.of(
-                        TckSamples.all(tenant)
-                        // One line per area: , LeadSamples.all(tenant)
+                        TckSamples.all(tenant),
+                        CampaignSamples.all(tenant),
+                        LeadSamples.all(tenant),
+                        OpportunitySamples.all(tenant),
+                        QuoteSamples.all(tenant),
+                        OrderSamples.all(tenant),
+                        AfterSalesSamples.all(tenant)
+                        // One line per area.
                 )
                 .flatMap(List::stream)
                 .toList();
