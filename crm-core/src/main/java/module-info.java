@@ -23,6 +23,7 @@ module org.crmkit.core {
     exports org.crmkit.core.analytics;
     exports org.crmkit.core.analytics.simulation;
     exports org.crmkit.core.sales;
+    exports org.crmkit.core.sales.flow;
     exports org.crmkit.core.sales.campaign;
     exports org.crmkit.core.sales.lead;
     exports org.crmkit.core.sales.opportunity;

@@ -13,11 +13,30 @@ import org.crmkit.core.common.DomainEventListener;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.Customers;
+import org.crmkit.core.feedback.FeedbackService;
+import org.crmkit.core.loyalty.CustomerClub;
+import org.crmkit.core.loyalty.EarnRule;
 import org.crmkit.core.memory.InMemoryChannel;
+import org.crmkit.core.memory.InMemoryOrderFulfillment;
+import org.crmkit.core.memory.InMemoryProductCatalog;
 import org.crmkit.core.memory.InMemoryStorage;
+import org.crmkit.core.sales.campaign.Campaigns;
+import org.crmkit.core.sales.flow.LeadConversion;
+import org.crmkit.core.sales.flow.SalesFlowAnalytics;
+import org.crmkit.core.sales.lead.LeadScoringModel;
+import org.crmkit.core.sales.lead.Leads;
+import org.crmkit.core.sales.opportunity.Opportunities;
+import org.crmkit.core.sales.opportunity.Pipelines;
+import org.crmkit.core.sales.order.Orders;
+import org.crmkit.core.sales.quote.DiscountPolicy;
+import org.crmkit.core.sales.quote.Quotes;
+import org.crmkit.core.satisfaction.Surveys;
+import org.crmkit.core.service.ServiceDesk;
 import org.crmkit.core.messaging.Messaging;
 import org.crmkit.spi.channel.ChannelType;
+import org.crmkit.spi.catalog.ProductCatalog;
 import org.crmkit.spi.channel.MessageChannel;
+import org.crmkit.spi.fulfillment.OrderFulfillment;
 import org.crmkit.spi.storage.CrmStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +69,11 @@ public final class Crm {
     private final IdGenerator ids;
     private final Map<ChannelType, MessageChannel> channels;
     private final List<DomainEventListener> listeners;
+    private final ProductCatalog catalog;
+    private final OrderFulfillment fulfillment;
+    private final DiscountPolicy discountPolicy;
+    private final LeadScoringModel leadScoring;
+    private final EarnRule earnRule;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -57,6 +81,11 @@ public final class Crm {
         this.ids = b.ids == null ? IdGenerator.timeOrdered(b.clock) : b.ids;
         this.channels = Map.copyOf(b.channels);
         this.listeners = List.copyOf(b.listeners);
+        this.catalog = b.catalog;
+        this.fulfillment = b.fulfillment;
+        this.discountPolicy = b.discountPolicy;
+        this.leadScoring = b.leadScoring;
+        this.earnRule = b.earnRule;
     }
 
     /** @return a builder; only {@link Builder#storage(CrmStorage)} is required */
@@ -65,8 +94,10 @@ public final class Crm {
     }
 
     /**
-     * A CRM that keeps everything in memory, with the system clock (UTC) and an in-memory channel
-     * for every channel type that records what it was asked to send. Nothing survives the JVM.
+     * A CRM that keeps everything in memory, with the system clock (UTC), an in-memory channel
+     * for every channel type that records what it was asked to send, an empty in-memory product
+     * catalogue and an in-memory back office ({@link InMemoryOrderFulfillment}) that accepts every
+     * order. Nothing survives the JVM.
      */
     public static Crm inMemory() {
         return inMemory(Clock.systemUTC());
@@ -74,7 +105,9 @@ public final class Crm {
 
     /** Same as {@link #inMemory()}, with the given clock. */
     public static Crm inMemory(Clock clock) {
-        return builder().storage(InMemoryStorage.create()).clock(clock).channel(InMemoryChannel.create(clock)).build();
+        return builder().storage(InMemoryStorage.create()).clock(clock).channel(InMemoryChannel.create(clock))
+                .productCatalog(InMemoryProductCatalog.empty()).orderFulfillment(InMemoryOrderFulfillment.create(clock))
+                .build();
     }
 
     /**
@@ -99,6 +132,95 @@ public final class Crm {
     /** @return consent-checked messaging to the customers of that tenant */
     public Messaging messaging(TenantId tenant) {
         return new Messaging(customers(tenant), channels, clock, ids);
+    }
+
+    /** @return the marketing campaigns of that tenant */
+    public Campaigns campaigns(String tenant) {
+        return new Campaigns(TenantId.of(tenant), storage, clock, ids, this::publish);
+    }
+
+    /** @return the leads of that tenant, scored by the builder's {@link Builder#leadScoring model} */
+    public Leads leads(String tenant) {
+        TenantId id = TenantId.of(tenant);
+        return leadScoring == null ? new Leads(id, storage, clock, ids, this::publish)
+                : new Leads(id, storage, clock, ids, this::publish, leadScoring);
+    }
+
+    /** @return converting qualified leads into customers and opportunities, in one step, for that tenant */
+    public LeadConversion leadConversion(String tenant) {
+        TenantId id = TenantId.of(tenant);
+        return new LeadConversion(id, storage, clock, ids, this::publish, customers(id));
+    }
+
+    /** @return the sales pipelines of that tenant */
+    public Pipelines pipelines(String tenant) {
+        return new Pipelines(TenantId.of(tenant), storage, clock, ids, this::publish);
+    }
+
+    /** @return the opportunities of that tenant */
+    public Opportunities opportunities(String tenant) {
+        return new Opportunities(TenantId.of(tenant), storage, clock, ids, this::publish);
+    }
+
+    /**
+     * @return the quotes of that tenant, priced from the registered product catalogue
+     * @throws IllegalStateException if no {@link Builder#productCatalog catalogue} was registered
+     */
+    public Quotes quotes(String tenant) {
+        if (catalog == null) {
+            throw new IllegalStateException("no ProductCatalog registered: quotes need one; register it with "
+                    + "Crm.builder().productCatalog(...)");
+        }
+        return new Quotes(TenantId.of(tenant), storage, clock, ids, this::publish, catalog, discountPolicy);
+    }
+
+    /**
+     * @return the orders of that tenant, handed to the registered back office
+     * @throws IllegalStateException if no {@link Builder#orderFulfillment back office} was registered
+     */
+    public Orders orders(String tenant) {
+        if (fulfillment == null) {
+            throw new IllegalStateException("no OrderFulfillment registered: orders need a back office; register it "
+                    + "with Crm.builder().orderFulfillment(...)");
+        }
+        return new Orders(TenantId.of(tenant), storage, clock, ids, this::publish, fulfillment);
+    }
+
+    /** @return work orders and the self-service knowledge base of that tenant */
+    public ServiceDesk serviceDesk(String tenant) {
+        return new ServiceDesk(TenantId.of(tenant), storage, clock, ids, this::publish);
+    }
+
+    /** @return the satisfaction surveys of that tenant */
+    public Surveys surveys(String tenant) {
+        return new Surveys(TenantId.of(tenant), storage, clock, ids, this::publish);
+    }
+
+    /** @return the customer club of that tenant, earning points by the builder's {@link Builder#earnRule rule} */
+    public CustomerClub club(String tenant) {
+        TenantId id = TenantId.of(tenant);
+        return earnRule == null ? new CustomerClub(id, storage, clock, ids, this::publish)
+                : new CustomerClub(id, storage, clock, ids, this::publish, earnRule);
+    }
+
+    /** @return the customer feedback of that tenant */
+    public FeedbackService feedback(String tenant) {
+        return new FeedbackService(TenantId.of(tenant), storage, clock, ids, this::publish);
+    }
+
+    /** @return the analytics of the sales flow of that tenant: funnel, forecast, cycle, campaign return */
+    public SalesFlowAnalytics salesAnalytics(String tenant) {
+        return new SalesFlowAnalytics(TenantId.of(tenant), storage, clock, ids, this::publish);
+    }
+
+    /** @return the product catalogue quotes are priced from, if one was registered */
+    public java.util.Optional<ProductCatalog> productCatalog() {
+        return java.util.Optional.ofNullable(catalog);
+    }
+
+    /** @return the back office orders are handed to, if one was registered */
+    public java.util.Optional<OrderFulfillment> orderFulfillment() {
+        return java.util.Optional.ofNullable(fulfillment);
     }
 
     /** @return the storage this CRM uses */
@@ -134,8 +256,43 @@ public final class Crm {
         private IdGenerator ids;
         private final Map<ChannelType, MessageChannel> channels = new EnumMap<>(ChannelType.class);
         private final List<DomainEventListener> listeners = new ArrayList<>();
+        private ProductCatalog catalog;
+        private OrderFulfillment fulfillment;
+        private DiscountPolicy discountPolicy = DiscountPolicy.defaults();
+        private LeadScoringModel leadScoring;
+        private EarnRule earnRule;
 
         private Builder() {
+        }
+
+        /** The products and price lists quotes are built from (the host's ERP or shop); needed for quotes. */
+        public Builder productCatalog(ProductCatalog productCatalog) {
+            this.catalog = Objects.requireNonNull(productCatalog, "productCatalog must not be null");
+            return this;
+        }
+
+        /** The back office (ERP) orders are handed to; needed for orders. */
+        public Builder orderFulfillment(OrderFulfillment orderFulfillment) {
+            this.fulfillment = Objects.requireNonNull(orderFulfillment, "orderFulfillment must not be null");
+            return this;
+        }
+
+        /** Which quote discounts need approval; default {@link DiscountPolicy#defaults()} (above 10 %). */
+        public Builder discountPolicy(DiscountPolicy policy) {
+            this.discountPolicy = Objects.requireNonNull(policy, "discountPolicy must not be null");
+            return this;
+        }
+
+        /** How leads are scored; default the standard model described on {@link LeadScoringModel}. */
+        public Builder leadScoring(LeadScoringModel model) {
+            this.leadScoring = Objects.requireNonNull(model, "leadScoring must not be null");
+            return this;
+        }
+
+        /** How many club points an order earns; default one point per whole currency unit. */
+        public Builder earnRule(EarnRule rule) {
+            this.earnRule = Objects.requireNonNull(rule, "earnRule must not be null");
+            return this;
         }
 
         /** Where aggregates are kept: {@code InMemoryStorage.create()}, {@code JdbcStorage.create(ds)}, or your own. */
