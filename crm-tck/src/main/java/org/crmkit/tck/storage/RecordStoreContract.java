@@ -14,6 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -38,6 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The contract of the generic record store ({@link org.crmkit.spi.storage.StorageSession#records}) that
@@ -60,6 +66,8 @@ public abstract class RecordStoreContract {
     private static final long[] MODEL_SEEDS = {20261123L, 7L, -3_141_592_653L};
     private static final int MODEL_STEPS = 60;
     private static final int MANY = 23;
+    private static final int CONCURRENT_VERSIONS = 150;
+    private static final long CONCURRENT_WRITE_SECONDS = 1;
 
     /**
      * A second kind of the kit's sample class under another name, to check that ids are unique
@@ -503,6 +511,57 @@ public abstract class RecordStoreContract {
                 assertThat(count(t, sample.kind(), RecordQuery.all())).isEqualTo(2);
             }
         });
+    }
+
+    @Test
+    @Timeout(120)
+    void aConcurrentReaderSeesEveryRecordWithTheKeysOfTheVersionItRead() throws Exception {
+        TckSampleRecord first = withStatusAndTags(TckSamples.minimal(tenant), "ODD", List.of("odd"));
+        insert(tenant, TckSampleRecord.KIND, List.of(first));
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            Future<TckSampleRecord> writer = executor.submit(() -> {
+                try {
+                    TckSampleRecord current = first;
+                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(CONCURRENT_WRITE_SECONDS);
+                    for (int n = 0; n < CONCURRENT_VERSIONS && System.nanoTime() < until; n++) {
+                        boolean even = (current.version() + 1) % 2 == 0;
+                        TckSampleRecord next = current.withStatusAndTags(even ? "EVEN" : "ODD",
+                                List.of(even ? "even" : "odd"));
+                        update(tenant, TckSampleRecord.KIND, next);
+                        current = next;
+                    }
+                    return current;
+                } finally {
+                    writing.set(false);
+                }
+            });
+            Future<Integer> reader = executor.submit(() -> {
+                int reads = 0;
+                while (writing.get() || reads == 0) {
+                    for (String parity : List.of("even", "odd")) {
+                        List<TckSampleRecord> found = storage().inTransaction(tenant, session -> session
+                                .records(TckSampleRecord.KIND)
+                                .query(RecordQuery.all().where("tag", parity), PageRequest.first(5)).items());
+                        for (TckSampleRecord read : found) {
+                            assertThat(read.tags()).as("tags of version %d found by tag %s", read.version(), parity)
+                                    .containsExactly(parity);
+                            assertThat(read.version() % 2 == 0).as("version %d found by tag %s", read.version(), parity)
+                                    .isEqualTo(parity.equals("even"));
+                        }
+                    }
+                    reads++;
+                }
+                return reads;
+            });
+            TckSampleRecord last = writer.get(60, TimeUnit.SECONDS);
+            assertThat(reader.get(60, TimeUnit.SECONDS)).isPositive();
+            assertThat(find(tenant, TckSampleRecord.KIND, first.id())).contains(last);
+        } finally {
+            executor.shutdownNow();
+            executor.awaitTermination(20, TimeUnit.SECONDS);
+        }
     }
 
     // ---------------------------------------------------------------- model-based
