@@ -50,11 +50,15 @@ import org.junit.jupiter.api.Timeout;
  * every {@link CrmStorage} implementation must pass, for every record kind the kit knows
  * ({@link KnownSamples}): round trips, finding by every key, queries, keyset paging in unsigned id
  * order, counts, optimistic locking, version rules, tenant confinement, ids unique across tenants and
- * kinds, all-or-nothing batches, rollback, and a seeded random model-based test.
+ * kinds, all-or-nothing batches, rollback, reads that never pair a record with another version's keys,
+ * and a seeded random model-based test.
  *
  * <p>Use it as {@link StorageContract}: extend it in the adapter's test sources and return the
  * storage under test from {@link #storage()}, which may be the same instance, on a database that need
  * not be empty, for every test: every test works in fresh random tenants with fresh random ids.
+ *
+ * <p>One test runs a writer and a reader at once: the storage must allow at least two concurrent
+ * units of work. Every wait is bounded.
  *
  * <p>Tests that run once per sample are dynamic tests named after the sample's kind and its index
  * among the samples, for example {@code tck_sample #1}.
