@@ -145,7 +145,10 @@ public final class InMemoryStorage implements CrmStorage {
                 && (query.lifecycleStage() == null || query.lifecycleStage().equals(customer.lifecycleStage()))
                 && (query.updatedSince() == null || !customer.updatedAt().isBefore(query.updatedSince()))
                 && (query.email() == null || hasContact(customer, ContactPointRecord.EMAIL, query.email()))
-                && (query.phone() == null || hasContact(customer, ContactPointRecord.PHONE, query.phone()));
+                && (query.phone() == null || hasContact(customer, ContactPointRecord.PHONE, query.phone()))
+                && (query.organisation() == null || customer.organisationDetails()
+                        .map(o -> CustomerQuery.organisationKey(o.legalName()).equals(query.organisation()))
+                        .orElse(false));
     }
 
     private static boolean hasContact(CustomerRecord customer, String kind, String value) {

@@ -57,7 +57,7 @@ class DemoCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).contains("The database is new: created it and migrated its schema to version 1")
+        assertThat(run.out()).contains("The database is new: created it and migrated its schema to version 2")
                 .contains("registered Li Wei (B2C)", "registered Huadong Logistics (B2B)",
                         "registered Sunrise Auto Trading (CHANNEL)", "registered Fleet Services Department (INTERNAL)");
         assertThat(dataDir.resolve("crm.mv.db")).isRegularFile();
