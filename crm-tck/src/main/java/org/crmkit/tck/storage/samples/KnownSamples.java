@@ -21,8 +21,10 @@ public final class KnownSamples {
      */
     public static List<Sample<?>> all(String tenant) {
         return Stream.of(
-                        TckSamples.all(tenant)
-                        // One line per area: , LeadSamples.all(tenant)
+                        TckSamples.all(tenant),
+                        CampaignSamples.all(tenant),
+                        LeadSamples.all(tenant),
+                        AfterSalesSamples.all(tenant)
                 )
                 .flatMap(List::stream)
                 .toList();
