@@ -12,4 +12,6 @@ open module org.crmkit.tck {
     exports org.crmkit.tck.storage;
     exports org.crmkit.tck.storage.samples;
     exports org.crmkit.tck.channel;
+    exports org.crmkit.tck.catalog;
+    exports org.crmkit.tck.fulfillment;
 }

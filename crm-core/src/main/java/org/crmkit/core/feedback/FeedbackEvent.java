@@ -7,7 +7,7 @@ import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.campaign.CampaignId;
+import org.crmkit.core.sales.CampaignId;
 
 /**
  * What happened to a piece of feedback. Staff ({@code by}) may be null.

@@ -3,7 +3,7 @@ package org.crmkit.core.feedback;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.crmkit.core.sales.order.OrderId;
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.core.satisfaction.SurveyId;
 import org.crmkit.core.service.SelfServiceSessionId;
 import org.crmkit.core.service.WorkOrderId;

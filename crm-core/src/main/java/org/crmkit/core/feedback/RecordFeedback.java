@@ -4,8 +4,8 @@ import java.util.Optional;
 
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.order.OrderId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.core.service.DeliveredOrder;
 import org.crmkit.spi.ValidationException;
 

@@ -14,7 +14,7 @@ import org.crmkit.core.common.Enums;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.order.OrderId;
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.service.ClubMembershipRecord;
 import org.crmkit.spi.service.PointsEntryRecord;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.order.OrderId;
+import org.crmkit.core.sales.OrderId;
 
 /**
  * What happened to a club membership.

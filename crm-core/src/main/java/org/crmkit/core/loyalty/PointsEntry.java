@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.crmkit.core.sales.order.OrderId;
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.spi.ValidationException;
 
 /**

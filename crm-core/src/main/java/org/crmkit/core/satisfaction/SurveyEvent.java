@@ -7,8 +7,8 @@ import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.order.OrderId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.core.service.WorkOrderId;
 
 /**

@@ -16,7 +16,7 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.NoSuchCustomerException;
 import org.crmkit.core.customer.TimelineKind;
-import org.crmkit.core.sales.order.OrderId;
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.core.service.DeliveredOrder;
 import org.crmkit.core.service.WorkOrder;
 import org.crmkit.core.service.WorkOrderId;

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import org.crmkit.core.common.Money;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.order.OrderId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.OrderId;
 
 /**
  * What after-sales needs to know about an order that has been delivered: whose it is, which

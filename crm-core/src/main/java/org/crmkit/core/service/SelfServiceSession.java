@@ -12,8 +12,8 @@ import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.order.OrderId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.service.SelfServiceSessionRecord;
 

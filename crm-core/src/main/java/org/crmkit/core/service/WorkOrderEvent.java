@@ -7,8 +7,8 @@ import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.order.OrderId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.OrderId;
 
 /**
  * What happened to a work order. Each business verb of {@link WorkOrder} records one of these.

@@ -11,7 +11,7 @@ import org.crmkit.core.customer.TimelineEntry;
 import org.crmkit.core.customer.TimelineKind;
 import org.crmkit.core.loyalty.CustomerClub;
 import org.crmkit.core.loyalty.PointsPosting;
-import org.crmkit.core.sales.campaign.CampaignId;
+import org.crmkit.core.sales.CampaignId;
 import org.crmkit.core.satisfaction.SatisfactionSurvey;
 import org.crmkit.core.satisfaction.SurveyStatus;
 import org.crmkit.core.satisfaction.Surveys;

@@ -11,7 +11,7 @@ import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.order.OrderId;
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.core.service.DeliveredOrder;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.service.ClubMembershipRecord;

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.order.OrderId;
+import org.crmkit.core.sales.OrderId;
 import org.crmkit.core.service.AfterSalesFixture;
 import org.crmkit.core.service.DeliveredOrder;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.NoSuchCustomerException;
 import org.crmkit.core.customer.TimelineEntry;
 import org.crmkit.core.customer.TimelineKind;
-import org.crmkit.core.sales.campaign.CampaignId;
+import org.crmkit.core.sales.CampaignId;
 import org.crmkit.core.service.AfterSalesFixture;
 import org.crmkit.core.service.DeliveredOrder;
 import org.crmkit.core.service.WorkOrder;

@@ -15,8 +15,8 @@ import org.crmkit.core.customer.CustomerType;
 import org.crmkit.core.customer.Customers;
 import org.crmkit.core.customer.RegisterCustomer;
 import org.crmkit.core.memory.InMemoryStorage;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.order.OrderId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.OrderId;
 
 /** In-memory storage, a standing clock, the after-sales services of one tenant, and the events they published. */
 public final class AfterSalesFixture {

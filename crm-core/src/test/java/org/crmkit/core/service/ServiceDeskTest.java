@@ -10,7 +10,7 @@ import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.NoSuchCustomerException;
-import org.crmkit.core.sales.campaign.CampaignId;
+import org.crmkit.core.sales.CampaignId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.service.SelfServiceSessionRecord;
 import org.crmkit.spi.service.WorkOrderRecord;

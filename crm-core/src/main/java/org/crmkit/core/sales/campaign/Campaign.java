@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.crmkit.core.sales.CampaignId;
 import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.Money;

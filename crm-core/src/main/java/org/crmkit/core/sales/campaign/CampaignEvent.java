@@ -3,6 +3,7 @@ package org.crmkit.core.sales.campaign;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.crmkit.core.sales.CampaignId;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.StaffId;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.crmkit.core.sales.CampaignId;
 import org.crmkit.core.common.Money;
 
 /**

@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.campaign;
 
+import org.crmkit.core.sales.CampaignId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.spi.ValidationException;
 

@@ -1,7 +1,7 @@
 package org.crmkit.core.sales.lead;
 
 import org.crmkit.core.common.StaffId;
-import org.crmkit.core.sales.campaign.CampaignId;
+import org.crmkit.core.sales.CampaignId;
 
 /**
  * The command to capture a lead, as it arrives from a web form, a campaign reply, a trade fair

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.crmkit.core.sales.LeadId;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
@@ -18,8 +19,8 @@ import org.crmkit.core.customer.EmailAddress;
 import org.crmkit.core.customer.Organisation;
 import org.crmkit.core.customer.PhoneNumber;
 import org.crmkit.core.customer.RegisterCustomer;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.opportunity.OpportunityId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.sales.LeadRecord;
 

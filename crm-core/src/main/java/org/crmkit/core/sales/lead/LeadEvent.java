@@ -3,12 +3,13 @@ package org.crmkit.core.sales.lead;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.crmkit.core.sales.LeadId;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.opportunity.OpportunityId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.OpportunityId;
 
 /**
  * What happened to a lead. Each business verb of {@link Lead} records one of these.

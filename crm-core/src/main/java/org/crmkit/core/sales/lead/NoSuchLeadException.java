@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.lead;
 
+import org.crmkit.core.sales.LeadId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.spi.ValidationException;
 

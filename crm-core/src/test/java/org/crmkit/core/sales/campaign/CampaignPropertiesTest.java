@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
+import org.crmkit.core.sales.CampaignId;
 import org.crmkit.core.TestClock;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.IllegalTransitionException;

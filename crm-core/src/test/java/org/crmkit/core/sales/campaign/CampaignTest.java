@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
+import org.crmkit.core.sales.CampaignId;
 import org.crmkit.core.TestClock;
 import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.IllegalTransitionException;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.crmkit.core.sales.CampaignId;
 import org.crmkit.core.TestClock;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.IdGenerator;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.crmkit.core.sales.LeadId;
 import org.crmkit.core.TestClock;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.IllegalTransitionException;
@@ -19,7 +20,7 @@ import org.crmkit.core.customer.CustomerFilter;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.Customers;
 import org.crmkit.core.memory.InMemoryStorage;
-import org.crmkit.core.sales.opportunity.OpportunityId;
+import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.spi.sales.LeadRecord;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.crmkit.core.sales.LeadId;
 import org.crmkit.core.TestClock;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.StaffId;
@@ -14,8 +15,8 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.CustomerType;
 import org.crmkit.core.customer.RegisterCustomer;
-import org.crmkit.core.sales.campaign.CampaignId;
-import org.crmkit.core.sales.opportunity.OpportunityId;
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.sales.LeadRecord;
 import org.junit.jupiter.api.Test;

@@ -24,7 +24,11 @@ public final class KnownSamples {
                         TckSamples.all(tenant),
                         CampaignSamples.all(tenant),
                         LeadSamples.all(tenant),
+                        OpportunitySamples.all(tenant),
+                        QuoteSamples.all(tenant),
+                        OrderSamples.all(tenant),
                         AfterSalesSamples.all(tenant)
+                        // One line per area.
                 )
                 .flatMap(List::stream)
                 .toList();

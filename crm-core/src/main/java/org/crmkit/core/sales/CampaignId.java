@@ -1,4 +1,4 @@
-package org.crmkit.core.sales.campaign;
+package org.crmkit.core.sales;
 
 import java.util.UUID;
 

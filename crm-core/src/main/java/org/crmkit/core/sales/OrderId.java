@@ -1,4 +1,4 @@
-package org.crmkit.core.sales.order;
+package org.crmkit.core.sales;
 
 import java.util.UUID;
 

@@ -1,7 +1,0 @@
-package org.crmkit.spi.fulfillment;
-
-/** Keeps the package present until its types land; removed at integration. Not API. */
-final class PackageMarker {
-    private PackageMarker() {
-    }
-}
