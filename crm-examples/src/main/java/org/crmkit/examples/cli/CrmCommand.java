@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "crmkit's command-line tool: a guided demo of an embedded CRM, a JSON export, and customer"
                 + " analytics (RFM, ABC, lifetime-value models) over a transactions file.",
-        subcommands = {DemoCommand.class, ExportCommand.class, AnalyzeCommand.class,
+        subcommands = {DemoCommand.class, ExportCommand.class, AnalyzeCommand.class, SurveyCommand.class,
                 GenerateTransactionsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error.",
                 "Run 'crm demo' first, then 'crm export' to see what it stored."})
