@@ -16,7 +16,7 @@ import org.crmkit.spi.ValidationException;
  * @param criterion   the criterion the item was given by, or null when it was given by dimension; when
  *                    set, its {@link ServiceQualityCriterion#dimension()} is {@code dimension}
  * @param item        the item (question) answered; not blank
- * @param expectation what the respondent expects of an excellent company, 1..7
+ * @param expectation what the respondent expects of companies offering the service, 1..7
  * @param perception  what the respondent perceives of this company, 1..7
  * @since 0.1
  */
