@@ -84,13 +84,15 @@ public final class SurveyCommand implements Callable<Integer> {
             versionProvider = VersionProvider.class,
             sortOptions = false,
             description = {"Scores a CSV file of survey answers (UTF-8, with a header).",
-                    "nps: respondent,score with scores 0..10; NPS = % promoters (9-10) - % detractors (0-6).",
-                    "csat: respondent,score with scores 1..5; CSAT = % of answers 4 or 5.",
-                    "servqual: respondent,dimension,item,expectation,perception with values 1..7; the gap "
-                            + "perception - expectation per dimension, overall and weighted."},
+                    "  nps       respondent,score with scores 0..10;",
+                    "            NPS = %% promoters (9-10) - %% detractors (0-6)",
+                    "  csat      respondent,score with scores 1..5; CSAT = %% of 4s and 5s",
+                    "  servqual  respondent,dimension,item,expectation,perception with 1..7;",
+                    "            gap = perception - expectation per dimension, overall, weighted"},
             footer = {"", "Examples:",
                     "  crm survey score --responses nps.csv --kind nps",
-                    "  crm survey score --responses servqual.csv --kind servqual --weights weights.csv --format json"})
+                    "  crm survey score --responses servqual.csv --kind servqual \\",
+                    "      --weights weights.csv --format json"})
     public static final class Score implements Callable<Integer> {
 
         @Spec

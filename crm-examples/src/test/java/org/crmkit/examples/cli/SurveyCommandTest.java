@@ -246,6 +246,20 @@ class SurveyCommandTest {
     }
 
     @Test
+    void helpExplainsTheCommandAndItsFileShapesWithoutWarnings() {
+        Run survey = ok("survey", "--help");
+        Run score = ok("survey", "score", "--help");
+        Run crm = ok("--help");
+
+        assertThat(survey.out()).contains("Usage: crm survey", "score  Scores a CSV file of survey answers");
+        assertThat(score.out()).contains("Usage: crm survey score", "--responses=FILE", "--kind=KIND",
+                "--weights=FILE", "--format=FORMAT", "NPS = % promoters (9-10) - % detractors (0-6)",
+                "CSAT = % of 4s and 5s", "respondent,dimension,item,expectation,perception with 1..7");
+        assertThat(score.out().lines()).allMatch(line -> line.length() <= 80);
+        assertThat(crm.out()).contains("survey");
+    }
+
+    @Test
     void surveyWithoutASubcommandIsAUsageError() {
         Run run = Cli.crm("survey");
 

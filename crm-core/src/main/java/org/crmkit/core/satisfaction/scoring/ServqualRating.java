@@ -46,6 +46,11 @@ public record ServqualRating(String respondent, ServqualDimension dimension, Ser
     /**
      * A rating of an item given by its dimension.
      *
+     * @param respondent  who answered; not blank
+     * @param dimension   the dimension the item measures; not null
+     * @param item        the item answered; not blank
+     * @param expectation the expectation, 1..7
+     * @param perception  the perception, 1..7
      * @return the rating; never null
      * @throws ValidationException as the constructor
      */
@@ -57,6 +62,11 @@ public record ServqualRating(String respondent, ServqualDimension dimension, Ser
     /**
      * A rating of an item given by one of the ten criteria; it counts toward the criterion's dimension.
      *
+     * @param respondent  who answered; not blank
+     * @param criterion   the criterion the item measures; not null
+     * @param item        the item answered; not blank
+     * @param expectation the expectation, 1..7
+     * @param perception  the perception, 1..7
      * @return the rating; never null
      * @throws ValidationException as the constructor
      */
