@@ -209,14 +209,16 @@ final class LoopScenario {
 
     private Campaign campaign() {
         Campaigns campaigns = crm.campaigns(TENANT);
+        clock.at(0, "09:00");
         LocalDate start = clock.today().plusDays(1);
         Campaign c = campaigns.plan(new PlanCampaign(CAMPAIGN_NAME, EnumSet.of(Channel.EMAIL, Channel.WEB),
                 TargetSegment.Rule.allOf(new TargetCondition.TypeIn(Set.of(CustomerType.B2B))), euros("5000.00"),
                 start, start.plusDays(27), MARKETING, MARKETING));
-        clock.advanceDays(1);
+        clock.at(1, "08:00");
         c = campaigns.launch(c.id(), MARKETING);
-        clock.advanceHours(3);
+        clock.at(1, "11:00");
         campaigns.recordCost(c.id(), euros("2400.00"));
+        clock.at(2, "16:00");
         c = campaigns.recordCost(c.id(), euros("850.00"));
 
         ObjectNode e = trace.step("campaign", "Marketing: a campaign", c.id().value(), null, c.history().get(1).at());
@@ -249,7 +251,7 @@ final class LoopScenario {
 
     private Lead lead(Campaign campaign) {
         Leads leads = crm.leads(TENANT);
-        clock.advanceDays(2);
+        clock.at(3, "10:30");
         Lead lead = leads.capture(CaptureLead.builder("Katrin Vogel", SALES)
                 .campaign(campaign.id())
                 .email(LEAD_EMAIL)
@@ -258,9 +260,9 @@ final class LoopScenario {
                 .interest("24 ergonomic workplaces for a new studio in Hamburg")
                 .capturedBy(MARKETING)
                 .build());
-        clock.advanceHours(5);
+        clock.at(3, "15:30");
         leads.contact(lead.id(), SALES);
-        clock.advanceDays(1);
+        clock.at(4, "11:00");
         lead = leads.qualify(lead.id(), SALES);
 
         ObjectNode e = trace.step("lead", "Lead: someone interested", lead.id().value(), campaign.id().value(),
@@ -290,8 +292,8 @@ final class LoopScenario {
 
     private Conversion customer(Lead lead) {
         LeadConversion conversions = crm.leadConversion(TENANT);
+        clock.at(4, "14:00");
         Pipeline pipeline = pipeline();
-        clock.advanceHours(2);
         List<CustomerMatch> matches = conversions.matches(lead.id());
         Optional<CustomerMatch> best = matches.stream().findFirst();
         CustomerChoice choice = best.<CustomerChoice>map(m -> CustomerChoice.linkTo(m.customerId()))
@@ -356,21 +358,21 @@ final class LoopScenario {
     private Opportunity opportunity(Conversion conversion) {
         Opportunities opportunities = crm.opportunities(TENANT);
         var id = conversion.opportunity();
-        clock.advanceDays(1);
+        clock.at(5, "10:00");
         opportunities.moveToStage(id, "NEEDS", SALES);
         Activity visit = opportunities.scheduleActivity(id, ActivityKind.MEETING,
                 "Site visit: measure the new studio and try out desks", clock.today().plusDays(1), SALES);
-        clock.advanceDays(1);
+        clock.at(6, "15:00");
         opportunities.completeActivity(id, visit.id(), SALES);
-        clock.advanceDays(2);
+        clock.at(8, "09:30");
         opportunities.moveToStage(id, "PROPOSAL", SALES);
-        clock.advanceHours(4);
+        clock.at(8, "13:30");
         opportunities.setProbability(id, new BigDecimal("0.60"), SALES);
-        clock.advanceDays(1);
+        clock.at(9, "10:00");
         opportunities.route(id, KEY_ACCOUNT, MANAGER, "24 workplaces: a key-account deal");
-        clock.advanceDays(1);
+        clock.at(10, "11:00");
         opportunities.moveToStage(id, "NEGOTIATION", KEY_ACCOUNT);
-        clock.advanceDays(2);
+        clock.at(12, "16:00");
         Opportunity o = opportunities.win(id, "best ergonomics for the price, installation included", "Steelform",
                 KEY_ACCOUNT);
 
@@ -426,7 +428,7 @@ final class LoopScenario {
     private Quote quote(Opportunity opportunity, Conversion conversion) {
         Quotes quotes = crm.quotes(TENANT);
         Customer customer = crm.customers(TENANT).get(conversion.customer());
-        clock.advanceHours(3);
+        clock.at(13, "09:00");
         Quote q = quotes.draft(new DraftQuote(customer.id(), opportunity.id(), opportunity.campaignId().orElse(null),
                 CURRENCY, clock.today().plusDays(30), KEY_ACCOUNT, grade(customer), null, new BigDecimal("19")));
         quotes.addLine(q.id(), AddQuoteLine.of("desk-e2", "12").withOptions("OAK", "CABLE").withDiscount("8"));
@@ -434,11 +436,11 @@ final class LoopScenario {
         q = quotes.addLine(q.id(), AddQuoteLine.of("install", "1"));
         boolean neededApproval = q.approvalRequired();
         quotes.requestApproval(q.id());
-        clock.advanceHours(20);
+        clock.at(13, "15:00");
         quotes.approve(q.id(), MANAGER);
-        clock.advanceHours(1);
+        clock.at(13, "15:30");
         quotes.send(q.id());
-        clock.advanceDays(2);
+        clock.at(15, "11:00");
         q = quotes.accept(q.id());
 
         ObjectNode e = trace.step("quote", "Quote: products and prices configured", q.id().value(),
@@ -493,13 +495,13 @@ final class LoopScenario {
     private Order order(Quote quote) {
         Orders orders = crm.orders(TENANT);
         backOffice.connect(orders::applyUpdate);
-        clock.advanceHours(2);
+        clock.at(15, "14:00");
         Order o = orders.placeFromQuote(quote.id(), "Nordlicht Architekten GmbH, Am Sandtorkai 40, 20457 Hamburg");
-        clock.advanceDays(1);
+        clock.at(16, "09:00");
         backOffice.confirm(TENANT, o.id().value());
-        clock.advanceDays(3);
+        clock.at(19, "07:30");
         backOffice.ship(TENANT, o.id().value(), "DB Schenker", "SCH-2026-004711");
-        clock.advanceDays(2);
+        clock.at(21, "10:00");
         backOffice.deliver(TENANT, o.id().value());
         return traceOrder(orders.get(o.id()), quote);
     }
@@ -541,16 +543,16 @@ final class LoopScenario {
 
     private void service(DeliveredOrder order) {
         ServiceDesk desk = crm.serviceDesk(TENANT);
-        clock.advanceHours(1);
+        clock.at(21, "11:00");
         WorkOrder w = desk.openWorkOrder(order, "Install and level 12 desks and 12 chairs", WorkOrderPriority.NORMAL,
                 DISPATCH);
-        clock.advanceHours(1);
+        clock.at(21, "11:30");
         desk.assign(w.id(), TECHNICIAN, DISPATCH);
-        clock.advanceHours(20);
+        clock.at(22, "08:00");
         desk.start(w.id(), TECHNICIAN);
-        clock.advanceHours(6);
+        clock.at(22, "14:00");
         desk.resolve(w.id(), TECHNICIAN, "all 24 workplaces assembled, levelled and handed over");
-        clock.advanceHours(18);
+        clock.at(23, "09:00");
         w = desk.close(w.id(), DISPATCH);
 
         ObjectNode e = trace.step("service", "Service: a work order for the installation", w.id().value(),
@@ -583,12 +585,12 @@ final class LoopScenario {
                     + " for ten seconds until the desk moves to its lowest position and beeps; it works again.",
                     List.of("desk", "power", "reset", "moving"), SUPPORT);
         }
-        clock.advanceDays(2);
+        clock.at(24, "19:00");
         SelfServiceOffer offer = desk.offerArticle(order, question);
         SelfServiceSession session = offer.session().orElseThrow(() -> new IllegalStateException(
                 "the knowledge base offered no article for \"" + question + "\""));
         KnowledgeArticle article = offer.article().orElseThrow();
-        clock.advanceHours(1);
+        clock.at(24, "19:05");
         SelfServiceOutcome outcome = desk.recordSelfServiceOutcome(session.id(), true, null);
         session = outcome.session();
 
@@ -608,9 +610,9 @@ final class LoopScenario {
 
     private SatisfactionSurvey satisfaction(DeliveredOrder order) {
         Surveys surveys = crm.surveys(TENANT);
-        clock.advanceHours(2);
+        clock.at(25, "09:00");
         SatisfactionSurvey s = surveys.sendAfterDelivery(order, Channel.EMAIL);
-        clock.advanceDays(1);
+        clock.at(25, "18:20");
         s = surveys.answer(s.id(), 4, "Great desks and a quick installation. A monitor arm as a desk option"
                 + " would make them perfect.");
         var answer = s.answer().orElseThrow();
@@ -631,7 +633,7 @@ final class LoopScenario {
 
     private void club(DeliveredOrder order) {
         CustomerClub club = crm.club(TENANT);
-        clock.advanceHours(3);
+        clock.at(26, "10:00");
         boolean member = club.findByCustomer(order.customerId()).isPresent();
         ClubMembership m = club.join(order.customerId());
         PointsPosting posting = club.earnFromOrder(order);
@@ -655,12 +657,12 @@ final class LoopScenario {
 
     private void feedback(SatisfactionSurvey survey, Campaign campaign) {
         FeedbackService feedback = crm.feedback(TENANT);
-        clock.advanceHours(4);
+        clock.at(26, "11:00");
         Feedback f = feedback.record(RecordFeedback.of(survey.customerId(), FeedbackKind.PRODUCT_IDEA,
                 "Offer a monitor arm as an option of the E2 desk", FeedbackSource.survey(survey.id())).by(SUPPORT));
-        clock.advanceHours(2);
+        clock.at(26, "14:00");
         feedback.acknowledge(f.id(), SUPPORT);
-        clock.advanceHours(1);
+        clock.at(26, "14:30");
         Feedback routed = feedback.routeToMarketing(f.id(), SUPPORT);
         Campaigns campaigns = crm.campaigns(TENANT);
         campaigns.linkFeedback(campaign.id(), routed.id().value());
@@ -687,6 +689,7 @@ final class LoopScenario {
     // ------------------------------------------------------------------ analytics
 
     private void analytics(Campaign campaign) {
+        clock.at(27, "09:00");
         SalesFlowAnalytics analytics = crm.salesAnalytics(TENANT);
         LoopFunnel funnel = analytics.funnel(campaign.id());
         ObjectNode a = trace.analytics();

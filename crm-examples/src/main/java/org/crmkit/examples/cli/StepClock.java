@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -15,10 +16,12 @@ import java.util.Objects;
  */
 final class StepClock extends Clock {
 
+    private final LocalDate firstDay;
     private Instant now;
 
     private StepClock(Instant start) {
         this.now = start;
+        this.firstDay = LocalDate.ofInstant(start, ZoneOffset.UTC);
     }
 
     /** @return a clock standing at {@code start}, truncated to whole seconds */
@@ -35,12 +38,17 @@ final class StepClock extends Clock {
         now = now.plus(step);
     }
 
-    void advanceHours(long hours) {
-        advance(Duration.ofHours(hours));
-    }
-
-    void advanceDays(long days) {
-        advance(Duration.ofDays(days));
+    /**
+     * Moves the clock on to a time of day on the {@code day}th day after the day it started on
+     * (day 0), in UTC.
+     *
+     * @param day  days after the first day; not negative
+     * @param time the time of day, {@code "HH:mm"}
+     * @throws IllegalArgumentException if that moment is before the clock's now
+     */
+    void at(int day, String time) {
+        Instant next = firstDay.plusDays(day).atTime(LocalTime.parse(time)).toInstant(ZoneOffset.UTC);
+        advance(Duration.between(now, next));
     }
 
     /** @return the date the clock stands on, in UTC */
