@@ -97,6 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         InMemoryChannel channel = InMemoryChannel.create(clock);
         ObjectNode doc = LoopTrace.mapper().createObjectNode();
+        doc.put("traceVersion", LoopTrace.VERSION);
         doc.put("tenant", DemoScenario.TENANT);
         if (inMemory) {
             if (spec.commandLine().getParseResult().hasMatchedOption("--data-dir")) {

@@ -221,9 +221,10 @@ final class LoopScenario {
         clock.at(2, "16:00");
         c = campaigns.recordCost(c.id(), euros("850.00"));
 
-        ObjectNode e = trace.step("campaign", "Marketing: a campaign", c.id().value(), null, c.history().get(1).at());
+        ObjectNode e = trace.step("campaign", "Marketing: a campaign", c.id().value(), null, c.createdAt());
         e.put("name", c.name());
-        e.put("channels", c.channels().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+        ArrayNode channels = e.putArray("channels");
+        c.channels().stream().map(Enum::name).sorted().forEach(channels::add);
         e.put("target", c.target().describe());
         e.put("status", c.status().name());
         e.set("statusHistory", statusHistory(c.history()));

@@ -24,6 +24,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class LoopTrace {
 
+    /** The version of the trace format; raised when a field is removed or changes its meaning. */
+    static final int VERSION = 1;
+
     /** The steps of the loop, as the trace names them, in order. */
     static final List<String> STEPS = List.of("campaign", "lead", "customer", "opportunity", "quote", "order",
             "service", "self_service", "satisfaction", "club", "feedback");
