@@ -98,7 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
         InMemoryChannel channel = InMemoryChannel.create(clock);
         ObjectNode doc = LoopTrace.mapper().createObjectNode();
         doc.put("traceVersion", LoopTrace.VERSION);
-        doc.put("tenant", DemoScenario.TENANT);
+        doc.put("tenant", LoopScenario.TENANT);
         if (inMemory) {
             if (spec.commandLine().getParseResult().hasMatchedOption("--data-dir")) {
                 throw new BadInput(spec.commandLine(), "--in-memory and --data-dir cannot be used together");
@@ -163,6 +163,7 @@ public final class DemoCommand implements Callable<Integer> {
         } else {
             out.println();
             out.println("The closed loop (domain §9): one deal from a campaign back to marketing, step by step");
+            out.println("   An office-furniture maker, tenant \"" + LoopScenario.TENANT + "\" in the same storage.");
             out.println("   The loop's clock starts " + LOOP_LEAD_TIME.toDays() + " days ago at " + LOOP_START_TIME
                     + " UTC and moves on by hours and days between steps.");
             trace.printText(out);

@@ -12,7 +12,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.crmkit.core.Crm;
@@ -114,7 +113,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class LoopScenario {
 
-    static final String TENANT = DemoScenario.TENANT;
+    /**
+     * The furniture maker is another company than the car maker of {@link DemoScenario}, so it is
+     * another tenant of the same storage.
+     */
+    static final String TENANT = "demo-furniture";
     static final String CURRENCY = "EUR";
 
     // Staff of the furniture maker.
@@ -133,7 +136,6 @@ final class LoopScenario {
     private static final String NEW_CUSTOMER_GRADE = "B";
     private static final String ARTICLE_TITLE = "Sit-stand desk stops moving: reset the control box";
 
-    private final CrmStorage storage;
     private final StepClock clock;
     private final Crm crm;
     private final InMemoryOrderFulfillment backOffice;
@@ -144,7 +146,6 @@ final class LoopScenario {
      * @param start   the instant the loop starts at (about 30 days before now)
      */
     LoopScenario(CrmStorage storage, Instant start) {
-        this.storage = storage;
         this.clock = StepClock.startingAt(start);
         this.backOffice = InMemoryOrderFulfillment.create(clock);
         this.crm = Crm.builder().storage(storage).clock(clock)
@@ -670,9 +671,7 @@ final class LoopScenario {
         traceFeedback(routed, survey, campaigns.get(campaign.id()));
     }
 
-    private void traceFeedback(Feedback f, SatisfactionSurvey survey, Campaign c) {
-        Campaign campaign = c;
-
+    private void traceFeedback(Feedback f, SatisfactionSurvey survey, Campaign campaign) {
         ObjectNode e = trace.step("feedback", "Feedback: back to marketing", f.id().value(), survey.id().value(),
                 f.recordedAt());
         e.put("campaign", campaign.id().toString());
@@ -680,11 +679,11 @@ final class LoopScenario {
         e.put("text", f.text());
         e.put("source", f.source().kind().name());
         e.put("status", f.status().name());
-        e.put("campaignFeedbackCount", c.feedback().size());
-        e.put("visibleFromCampaign", c.feedback().stream().anyMatch(l -> l.feedbackId().equals(f.id().value())));
+        e.put("campaignFeedbackCount", campaign.feedback().size());
+        e.put("visibleFromCampaign", campaign.feedback().stream().anyMatch(l -> l.feedbackId().equals(f.id().value())));
         trace.say("From the survey comment " + SUPPORT + " recorded a product idea: \"" + f.text() + "\", and routed"
                 + " it to marketing. Campaign " + shortId(campaign.id()) + " now lists it ("
-                + c.feedback().size() + " feedback linked): the loop is closed.");
+                + campaign.feedback().size() + " feedback linked): the loop is closed.");
     }
 
     // ------------------------------------------------------------------ analytics
