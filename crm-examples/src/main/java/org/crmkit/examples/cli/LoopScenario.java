@@ -140,6 +140,8 @@ final class LoopScenario {
     private final Crm crm;
     private final InMemoryOrderFulfillment backOffice;
     private final LoopTrace trace = new LoopTrace();
+    /** Whether the quote needed a discount approval when its lines were added; set by {@link #quote}. */
+    private boolean approvalNeeded;
 
     /**
      * @param storage the storage the rest of the demo uses
@@ -193,8 +195,11 @@ final class LoopScenario {
         Campaign campaign = campaign();
         Lead lead = lead(campaign);
         Conversion conversion = customer(lead);
-        Opportunity opportunity = opportunity(conversion);
-        Quote quote = quote(opportunity, conversion);
+        // The deal is quoted while it is open, and won when the customer accepts the quote.
+        advance(conversion);
+        Quote quote = quote(conversion);
+        Opportunity opportunity = win(conversion);
+        traceQuote(quote, opportunity);
         Order order = order(quote);
         DeliveredOrder delivered = delivered(order);
         service(delivered);
@@ -357,7 +362,7 @@ final class LoopScenario {
 
     // ------------------------------------------------------------------ 4. opportunity
 
-    private Opportunity opportunity(Conversion conversion) {
+    private void advance(Conversion conversion) {
         Opportunities opportunities = crm.opportunities(TENANT);
         var id = conversion.opportunity();
         clock.at(5, "10:00");
@@ -374,6 +379,11 @@ final class LoopScenario {
         opportunities.route(id, KEY_ACCOUNT, MANAGER, "24 workplaces: a key-account deal");
         clock.at(10, "11:00");
         opportunities.moveToStage(id, "NEGOTIATION", KEY_ACCOUNT);
+    }
+
+    private Opportunity win(Conversion conversion) {
+        Opportunities opportunities = crm.opportunities(TENANT);
+        var id = conversion.opportunity();
         clock.at(12, "16:00");
         Opportunity o = opportunities.win(id, "best ergonomics for the price, installation included", "Steelform",
                 KEY_ACCOUNT);
@@ -427,10 +437,11 @@ final class LoopScenario {
 
     // ------------------------------------------------------------------ 5. quote
 
-    private Quote quote(Opportunity opportunity, Conversion conversion) {
+    private Quote quote(Conversion conversion) {
         Quotes quotes = crm.quotes(TENANT);
         Customer customer = crm.customers(TENANT).get(conversion.customer());
-        clock.at(13, "09:00");
+        Opportunity opportunity = crm.opportunities(TENANT).get(conversion.opportunity());
+        clock.at(11, "09:00");
         Quote q = quotes.draft(new DraftQuote(customer.id(), opportunity.id(), opportunity.campaignId().orElse(null),
                 CURRENCY, clock.today().plusDays(30), KEY_ACCOUNT, grade(customer), null, new BigDecimal("19")));
         quotes.addLine(q.id(), AddQuoteLine.of("desk-e2", "12").withOptions("OAK", "CABLE").withDiscount("8"));
@@ -438,13 +449,17 @@ final class LoopScenario {
         q = quotes.addLine(q.id(), AddQuoteLine.of("install", "1"));
         boolean neededApproval = q.approvalRequired();
         quotes.requestApproval(q.id());
-        clock.at(13, "15:00");
+        clock.at(11, "15:00");
         quotes.approve(q.id(), MANAGER);
-        clock.at(13, "15:30");
+        clock.at(11, "15:30");
         quotes.send(q.id());
-        clock.at(15, "11:00");
-        q = quotes.accept(q.id());
+        clock.at(12, "11:00");
+        approvalNeeded = neededApproval;
+        return quotes.accept(q.id());
+    }
 
+    private void traceQuote(Quote q, Opportunity opportunity) {
+        boolean neededApproval = approvalNeeded;
         ObjectNode e = trace.step("quote", "Quote: products and prices configured", q.id().value(),
                 opportunity.id().value(), q.createdAt());
         e.put("status", q.status().name());
@@ -488,8 +503,7 @@ final class LoopScenario {
                 + " = " + q.grossTotal() + ".");
         trace.say("The 15% on the chairs is above the " + q.approvalThresholdPercent().toPlainString()
                 + "% threshold: " + MANAGER + " approved it, then the quote was sent and accepted (valid until "
-                + q.validUntil() + ").");
-        return q;
+                + q.validUntil() + "); the deal was won the same afternoon.");
     }
 
     // ------------------------------------------------------------------ 6. order
