@@ -45,13 +45,15 @@ import org.crmkit.spi.service.TierChangeRecord;
  * unexpired lots and expiry only takes what is left, points that were redeemed are never expired
  * and points that expired are never redeemed.
  *
- * <p><b>Reversal.</b> When an order is cancelled or returned, {@link #reverse} takes back exactly
- * what the order earned: first what is left of the order's own lot (if not expired), then, for the
- * part the member spent already, the oldest other unexpired points. What the balance cannot cover
- * is not taken (the balance never goes negative) but recorded on the entry as its
- * {@link PointsEntry#shortfall()}; a reversal that finds no points at all is still posted, with
- * 0 points and the whole earning as shortfall, so that the order is reversed once and the debt is
- * visible. Reversals and expiries are posted for members who left too; earning and redeeming need
+ * <p><b>Reversal.</b> When an order is cancelled or returned, {@link #reverse} takes back what the
+ * order earned, less what of it expired already (expired points gave the member nothing): first
+ * what is left of the order's own lot, then, for the part the member spent already, the oldest
+ * other unexpired points. What the points cannot cover is not taken (the balance never goes
+ * negative) but recorded on the entry as its {@link PointsEntry#shortfall()}. A reversal is posted
+ * even when it takes nothing (0 points, with or without a shortfall), so that the order counts as
+ * reversed once (also for the tier) and any debt is visible. Example: an order earned 100, the
+ * member redeemed 120 of their 140 points; reversing the order takes the 20 left and records a
+ * shortfall of 80. Reversals and expiries are posted for members who left too; earning and redeeming need
  * an active member.
  *
  * <p><b>Tier.</b> The tier is not stored: {@link #tier(TierPolicy, Instant)} derives it from the
@@ -306,8 +308,9 @@ public final class ClubMembership {
         if (earned.isEmpty()) {
             return PointsPosting.refused(PointsPosting.Status.NOTHING_TO_REVERSE, balance());
         }
-        long points = earned.get().points();
-        long take = Math.min(points, ledger.available(at));
+        Ledger.Lot lot = ledger.lot(earned.get().id()).orElseThrow();
+        long points = ledger.reversible(lot);
+        long take = Math.min(points, ledger.takeable(lot, at));
         return append(new PointsEntry(entryId, PointsEntryKind.REVERSE, -take, order, key, at, null, where, null, null,
                 earned.get().id(), points - take));
     }

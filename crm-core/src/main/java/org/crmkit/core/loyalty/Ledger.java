@@ -21,8 +21,10 @@ import org.crmkit.spi.ValidationException;
  * <ul>
  *   <li>a redemption at {@code t}: the lots not expired at {@code t}, oldest earning first (FIFO);</li>
  *   <li>an expiry: exactly its lot, which must have expired at the expiry's time;</li>
- *   <li>a reversal at {@code t}: its own lot first if not expired at {@code t}, then the other lots
- *       not expired at {@code t}, oldest first; what was earned and could not be taken is its shortfall.</li>
+ *   <li>a reversal at {@code t}: what its earning gave less what of it expired already; taken from
+ *       what is left of its own lot first (expired or not: those are the order's own points), then
+ *       from the other lots not expired at {@code t}, oldest first; what could not be taken is its
+ *       shortfall.</li>
  * </ul>
  */
 final class Ledger {
@@ -31,6 +33,7 @@ final class Ledger {
     static final class Lot {
         final PointsEntry earning;
         long remaining;
+        long expired;
 
         Lot(PointsEntry earning) {
             this.earning = earning;
@@ -100,7 +103,7 @@ final class Ledger {
                 if (lot == null || reversals.containsKey(e.lotId())) {
                     return new Problem("must reverse an earning of the ledger once");
                 }
-                if (take + e.shortfall() != lot.earning.points() || take > available(e.at())) {
+                if (take + e.shortfall() != reversible(lot) || take > takeable(lot, e.at())) {
                     return new Problem(
                             "must take back what the earning gave, less a shortfall, from unexpired points");
                 }
@@ -119,7 +122,11 @@ final class Ledger {
         switch (e.kind()) {
             case EARN -> lots.put(e.id(), new Lot(e));
             case REDEEM -> takeOldestFirst(take, e.at(), null);
-            case EXPIRE -> lots.get(e.lotId()).remaining -= take;
+            case EXPIRE -> {
+                Lot lot = lots.get(e.lotId());
+                lot.remaining -= take;
+                lot.expired += take;
+            }
             case REVERSE -> {
                 reversals.put(e.lotId(), e);
                 takeOldestFirst(take, e.at(), lots.get(e.lotId()));
@@ -132,7 +139,7 @@ final class Ledger {
 
     private void takeOldestFirst(long points, Instant at, Lot first) {
         long left = points;
-        if (first != null && first.usableAt(at)) {
+        if (first != null) {
             long t = Math.min(left, first.remaining);
             first.remaining -= t;
             left -= t;
@@ -150,6 +157,20 @@ final class Ledger {
         if (left != 0) {
             throw new IllegalStateException("the ledger was checked before taking " + points + " points");
         }
+    }
+
+    /** @return what a reversal of {@code lot} must take back: what it gave, less what of it expired */
+    long reversible(Lot lot) {
+        return lot.earning.points() - lot.expired;
+    }
+
+    /** @return what a reversal of {@code lot} at {@code at} can take: what is left of it, and the other unexpired points */
+    long takeable(Lot lot, Instant at) {
+        return lot.remaining + available(at) - (lot.usableAt(at) ? lot.remaining : 0);
+    }
+
+    Optional<Lot> lot(UUID earningId) {
+        return Optional.ofNullable(lots.get(earningId));
     }
 
     /** @return the points of the lots not expired at {@code at} */

@@ -17,7 +17,7 @@ import org.crmkit.spi.ValidationException;
  * @param id             the entry's id; not null
  * @param kind           what it does; not null
  * @param points         signed points: positive for {@link PointsEntryKind#EARN}, negative otherwise
- *                       (a {@link PointsEntryKind#REVERSE} may be 0 when all of it is shortfall)
+ *                       (a {@link PointsEntryKind#REVERSE} may be 0 when it found nothing to take back)
  * @param orderId        the order it comes from or is taken back for; may be null
  * @param idempotencyKey unique within the ledger: posting with a key that is there posts nothing;
  *                       not blank, at most 200 characters
@@ -52,12 +52,13 @@ public record PointsEntry(UUID id, PointsEntryKind kind, long points, OrderId or
         }
         boolean signOk = switch (kind) {
             case EARN -> points > 0;
-            case REVERSE -> points < 0 || (points == 0 && shortfall > 0);
+            case REVERSE -> points <= 0;
             default -> points < 0;
         };
         if (!signOk) {
             throw new ValidationException("points", kind == PointsEntryKind.EARN ? "must be positive for an earning"
-                    : "must be negative for a " + kind.name().toLowerCase(Locale.ROOT), points);
+                    : "must be " + (kind == PointsEntryKind.REVERSE ? "0 or negative" : "negative") + " for a "
+                    + kind.name().toLowerCase(Locale.ROOT), points);
         }
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > KEY_MAX) {
             throw new ValidationException("idempotencyKey", "must be 1 to " + KEY_MAX + " characters, not blank",

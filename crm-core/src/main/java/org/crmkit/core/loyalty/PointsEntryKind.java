@@ -12,7 +12,7 @@ public enum PointsEntryKind {
     REDEEM,
     /**
      * What an earning gave taken back, for example for a cancelled or returned order (negative, or
-     * zero with a shortfall when the balance had nothing left).
+     * zero when nothing was left to take; what could not be taken is the entry's shortfall).
      */
     REVERSE,
     /** What was left of a lot when it expired (negative). */

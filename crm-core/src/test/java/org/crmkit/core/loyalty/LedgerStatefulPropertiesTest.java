@@ -43,14 +43,21 @@ class LedgerStatefulPropertiesTest {
     void randomLedgersKeepEveryInvariant() {
         long master = 20261123L;
         SplittableRandom seeds = new SplittableRandom(master);
+        Map<String, Integer> seen = new HashMap<>();
         for (int run = 0; run < RUNS; run++) {
             long seed = seeds.nextLong();
             try {
-                run(seed);
+                run(seed, seen);
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError("ledger property failed for seed " + seed + ": " + e.getMessage(), e);
             }
         }
+        // The sequences must really reach every case, or the properties above prove little.
+        assertThat(seen).as("cases reached").containsKeys("POSTED EARN", "POSTED REDEEM", "POSTED REVERSE",
+                "EXPIRE", "shortfall", "INSUFFICIENT_BALANCE", "ALREADY_POSTED", "MEMBERSHIP_LEFT",
+                "NOTHING_TO_REVERSE", "expired but unredeemable", "tier GOLD", "tier SILVER", "reversal of expired");
+        assertThat(seen.get("EXPIRE")).isGreaterThan(100);
+        assertThat(seen.get("shortfall")).isGreaterThan(20);
     }
 
     /** The reference model's lot. */
@@ -60,6 +67,7 @@ class LedgerStatefulPropertiesTest {
         final long points;
         final Instant expiresAt;
         long remaining;
+        long expired;
 
         Lot(UUID id, OrderId order, long points, Instant expiresAt) {
             this.id = id;
@@ -74,7 +82,7 @@ class LedgerStatefulPropertiesTest {
         }
     }
 
-    private static void run(long seed) {
+    private static void run(long seed, Map<String, Integer> seen) {
         SplittableRandom r = new SplittableRandom(seed);
         IdGenerator ids = () -> new UUID(r.nextLong(), r.nextLong());
         ClubMembership m = ClubMembership.join(MembershipId.of(ids.next()), TenantId.of("acme"),
@@ -94,6 +102,7 @@ class LedgerStatefulPropertiesTest {
             now = now.plus(Duration.ofDays(r.nextInt(0, 40)));
             int action = r.nextInt(7);
             String what = "step " + step + " action " + action;
+            int sizeBefore = m.entries().size();
             switch (action) {
                 case 0, 1 -> {
                     OrderId o = orders.get(r.nextInt(orders.size()));
@@ -101,6 +110,7 @@ class LedgerStatefulPropertiesTest {
                     Instant expiresAt = r.nextBoolean() ? now.plus(Duration.ofDays(r.nextInt(0, 200))) : null;
                     PointsPosting p = m.earn(o, points, Money.of(points + ".00", "EUR"), Touchpoint.store("S-1"),
                             expiresAt, ids.next(), now);
+                    note(seen, p, m, sizeBefore);
                     if (earned.containsKey(o)) {
                         assertThat(p.status()).as(what).isEqualTo(PointsPosting.Status.ALREADY_POSTED);
                     } else if (!active) {
@@ -118,6 +128,7 @@ class LedgerStatefulPropertiesTest {
                     String key = "k" + r.nextInt(8);
                     long points = r.nextInt(1, 500);
                     PointsPosting p = m.redeem(points, key, null, Touchpoint.channel("WEB"), null, ids.next(), now);
+                    note(seen, p, m, sizeBefore);
                     long available = available(lots, now);
                     if (redeemed.containsKey(key)) {
                         assertThat(p.status()).as(what).isEqualTo(PointsPosting.Status.ALREADY_POSTED);
@@ -135,16 +146,19 @@ class LedgerStatefulPropertiesTest {
                 case 3 -> {
                     OrderId o = orders.get(r.nextInt(orders.size()));
                     PointsPosting p = m.reverse(o, Touchpoint.unknown(), ids.next(), now);
+                    note(seen, p, m, sizeBefore);
                     if (reversed.containsKey(o)) {
                         assertThat(p.status()).as(what).isEqualTo(PointsPosting.Status.ALREADY_POSTED);
                     } else if (!earned.containsKey(o)) {
                         assertThat(p.status()).as(what).isEqualTo(PointsPosting.Status.NOTHING_TO_REVERSE);
                     } else {
                         Lot own = earned.get(o);
-                        long take = Math.min(own.points, available(lots, now));
+                        long due = own.points - own.expired;
+                        long takeable = own.remaining + available(lots, now) - (own.usable(now) ? own.remaining : 0);
+                        long take = Math.min(due, takeable);
                         assertThat(p.status()).as(what).isEqualTo(PointsPosting.Status.POSTED);
                         assertThat(p.entry().orElseThrow().points()).as(what).isEqualTo(-take);
-                        assertThat(p.shortfall()).as(what).isEqualTo(own.points - take);
+                        assertThat(p.shortfall()).as(what).isEqualTo(due - take);
                         take(lots, take, now, own);
                         reversed.put(o, true);
                     }
@@ -158,6 +172,7 @@ class LedgerStatefulPropertiesTest {
                     for (int i = 0; i < due.size(); i++) {
                         assertThat(expired.get(i).lotId()).as(what).isEqualTo(due.get(i).id);
                         assertThat(expired.get(i).points()).as(what).isEqualTo(-due.get(i).remaining);
+                        due.get(i).expired += due.get(i).remaining;
                         due.get(i).remaining = 0;
                     }
                     assertThat(m.expire(now, ids)).as("expiring twice posts nothing").isEmpty();
@@ -182,6 +197,7 @@ class LedgerStatefulPropertiesTest {
             }
             m.reviewTier(POLICY, now);
             check(m, lots, before, now, what);
+            count(seen, m, before, now);
             before = List.copyOf(m.entries());
         }
     }
@@ -225,13 +241,38 @@ class LedgerStatefulPropertiesTest {
         assertThat(back.remainingByEarning()).isEqualTo(m.remainingByEarning());
     }
 
+    /** Counts the outcome; a posting refused or repeated must have appended nothing. */
+    private static void note(Map<String, Integer> seen, PointsPosting p, ClubMembership m, int sizeBefore) {
+        if (!p.posted()) {
+            seen.merge(p.status().name(), 1, Integer::sum);
+            assertThat(m.entries()).as("a refused or repeated posting changes nothing").hasSize(sizeBefore);
+        }
+    }
+
+    private static void count(Map<String, Integer> seen, ClubMembership m, List<PointsEntry> before, Instant now) {
+        for (PointsEntry e : m.entries().subList(before.size(), m.entries().size())) {
+            seen.merge(e.kind() == PointsEntryKind.EXPIRE ? "EXPIRE" : "POSTED " + e.kind(), 1, Integer::sum);
+            if (e.kind() == PointsEntryKind.REVERSE && m.entries().stream().anyMatch(x ->
+                    x.kind() == PointsEntryKind.EXPIRE && e.lotId().equals(x.lotId()))) {
+                seen.merge("reversal of expired", 1, Integer::sum);
+            }
+            if (e.shortfall() > 0) {
+                seen.merge("shortfall", 1, Integer::sum);
+            }
+        }
+        if (m.redeemable(now) < m.balance()) {
+            seen.merge("expired but unredeemable", 1, Integer::sum);
+        }
+        seen.merge("tier " + m.tier(POLICY, now).name(), 1, Integer::sum);
+    }
+
     private static long available(Map<UUID, Lot> lots, Instant t) {
         return lots.values().stream().filter(l -> l.usable(t)).mapToLong(l -> l.remaining).sum();
     }
 
     private static void take(Map<UUID, Lot> lots, long points, Instant t, Lot first) {
         long left = points;
-        if (first != null && first.usable(t)) {
+        if (first != null) {
             long n = Math.min(left, first.remaining);
             first.remaining -= n;
             left -= n;
