@@ -191,7 +191,7 @@ public final class CustomerClub {
      * the purchase earns, once per order, as {@link #earnFromOrder(DeliveredOrder, Touchpoint)} does.
      *
      * @param card  the member card; not null
-     * @param order the order or receipt id; not null
+     * @param order the id of the card holder's order or till receipt; not null; an order earns once
      * @param total what the purchase was worth; not null
      * @param where where the card was used; not null
      * @return the outcome; {@code UNKNOWN_CARD} if no membership has the card
