@@ -332,11 +332,8 @@ public final class CustomerClub {
      * @return how many entries were posted
      */
     public int expireAll() {
-        List<CustomerId> members = storage.inTransaction(tenant.value(), s -> Stores.all(
-                s.records(ClubMembershipRecord.KIND), RecordQuery.all()).stream()
-                .map(r -> CustomerId.of(r.customerId())).distinct().toList());
         int posted = 0;
-        for (CustomerId c : members) {
+        for (CustomerId c : memberIds()) {
             posted += expirePoints(c).size();
         }
         return posted;
@@ -394,6 +391,22 @@ public final class CustomerClub {
         });
         committedMembership(c.membership());
         return c.result();
+    }
+
+    /**
+     * Reviews the tier of every member of the tenant now: one unit of work per member (a batch job,
+     * for example nightly, for tiers on rolling spend).
+     *
+     * @return how many tier changes were recorded
+     */
+    public int reviewAllTiers() {
+        int changes = 0;
+        for (CustomerId c : memberIds()) {
+            if (reviewTier(c).isPresent()) {
+                changes++;
+            }
+        }
+        return changes;
     }
 
     // ------------------------------------------------------------------ finding members
@@ -562,6 +575,11 @@ public final class CustomerClub {
     @FunctionalInterface
     private interface SessionPosting {
         PointsPosting apply(StorageSession s, ClubMembership m);
+    }
+
+    private List<CustomerId> memberIds() {
+        return storage.inTransaction(tenant.value(), s -> Stores.all(s.records(ClubMembershipRecord.KIND),
+                RecordQuery.all()).stream().map(r -> CustomerId.of(r.customerId())).distinct().toList());
     }
 
     private long earnRule(DeliveredOrder order) {

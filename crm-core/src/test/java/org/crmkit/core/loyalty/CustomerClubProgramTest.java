@@ -137,6 +137,25 @@ class CustomerClubProgramTest {
     }
 
     @Test
+    void aTierOnRollingSpendFallsWhenTheSpendLeavesTheWindowAndTheBatchAnnouncesIt() {
+        TierPolicy spend = TierPolicy.byRollingSpend("EUR", Period.ofMonths(12), List.of(
+                Tier.of("MEMBER", "0", TierBenefits.of("0", "STANDARD")),
+                Tier.of("GOLD", "500", TierBenefits.of("10", "PRIORITY"))));
+        CustomerClub yearly = new CustomerClub(f.tenant, f.storage, f.clock, f.ids, f.published::add,
+                LoyaltyProgram.standard().withTiers(spend));
+        CustomerId li = yearly.join(f.customer("Li Wei")).customerId();
+        yearly.earnFromOrder(f.delivered(li, null, "600.00"));
+        assertThat(yearly.tierOf(li)).map(Tier::name).contains("GOLD");
+        assertThat(yearly.reviewAllTiers()).isZero();
+        f.clock.advance(Duration.ofDays(366));
+        assertThat(yearly.tierOf(li)).map(Tier::name).contains("MEMBER");
+        assertThat(yearly.reviewAllTiers()).isEqualTo(1);
+        assertThat(yearly.reviewAllTiers()).isZero();
+        assertThat(yearly.findByCustomer(li).orElseThrow().tierChanges()).extracting(TierChange::to)
+                .containsExactly("GOLD", "MEMBER");
+    }
+
+    @Test
     void partnerMerchantsEarnAtTheirRateAndRedeemOnlyIfTheyTakePoints() {
         ClubMembership li = member("Li Wei");
         PartnerMerchant cinema = club.registerPartner(PartnerCode.of("cinema-1"), "Star Cinema", 2, true);

@@ -39,6 +39,11 @@ class LedgerStatefulPropertiesTest {
             Tier.of("SILVER", "300", TierBenefits.of("5", "STANDARD")),
             Tier.of("GOLD", "900", TierBenefits.of("10", "PRIORITY"))));
 
+    private static final TierPolicy SPEND = TierPolicy.byRollingSpend("EUR", java.time.Period.ofMonths(6), List.of(
+            Tier.of("MEMBER", "0", TierBenefits.of("0", "STANDARD")),
+            Tier.of("SILVER", "500", TierBenefits.of("5", "STANDARD")),
+            Tier.of("GOLD", "1500", TierBenefits.of("10", "PRIORITY"))));
+
     @Test
     void randomLedgersKeepEveryInvariant() {
         long master = 20261123L;
@@ -233,6 +238,14 @@ class LedgerStatefulPropertiesTest {
         assertThat(m.tier(POLICY, now).name()).as(what + ": tier").isEqualTo(expectedTier);
         String announced = m.tierChanges().isEmpty() ? "MEMBER" : m.tierChanges().get(m.tierChanges().size() - 1).to();
         assertThat(announced).as(what + ": last announced tier").isEqualTo(expectedTier);
+        Instant windowStart = now.atZone(java.time.ZoneOffset.UTC).minusMonths(6).toInstant();
+        long spend = entries.stream().filter(e -> e.kind() == PointsEntryKind.EARN)
+                .filter(e -> e.at().isAfter(windowStart) && !e.at().isAfter(now))
+                .filter(e -> entries.stream().noneMatch(x -> x.kind() == PointsEntryKind.REVERSE
+                        && e.id().equals(x.lotId())))
+                .mapToLong(PointsEntry::points).sum();
+        assertThat(m.tier(SPEND, now).name()).as(what + ": tier on rolling spend")
+                .isEqualTo(spend >= 1500 ? "GOLD" : spend >= 500 ? "SILVER" : "MEMBER");
         ClubMembership back = ClubMembership.restore(m.toRecord());
         assertThat(back.entries()).isEqualTo(entries);
         assertThat(back.balance()).isEqualTo(m.balance());
