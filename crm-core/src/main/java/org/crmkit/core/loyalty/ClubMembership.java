@@ -191,7 +191,7 @@ public final class ClubMembership {
      *
      * @param order     the order; not null
      * @param points    the points; 0 or more (0 posts nothing: {@link PointsPosting.Status#NO_POINTS})
-     * @param spend     what the order was worth (counts toward spend-based tiers); may be null
+     * @param spend     what the order was worth (counts toward spend-based tiers); may be null; not negative
      * @param where     where the card was used; not null
      * @param expiresAt when these points expire; null if they never do; not before {@code at}
      * @param entryId   the id for the new entry; not null
@@ -226,6 +226,9 @@ public final class ClubMembership {
         notNull(where, "where");
         notNull(entryId, "entryId");
         notNull(at, "at");
+        if (spend != null && spend.signum() < 0) {
+            throw new ValidationException("spend", "must not be negative", spend);
+        }
         if (expiresAt != null && expiresAt.isBefore(at)) {
             throw new ValidationException("expiresAt", "must not be before the earning", expiresAt);
         }
@@ -254,7 +257,7 @@ public final class ClubMembership {
      *
      * @param points         how many; at least 1
      * @param idempotencyKey the caller's key for this redemption; not blank
-     * @param cashValue      the cash paid out for them; may be null
+     * @param cashValue      the cash paid out for them; may be null; positive
      * @param where          where the card was used; not null
      * @param note           what they were redeemed for; may be null
      * @return the outcome; {@link PointsPosting.Status#INSUFFICIENT_BALANCE} if fewer than
@@ -267,6 +270,9 @@ public final class ClubMembership {
             throw new ValidationException("points", "must be at least 1", points);
         }
         String key = "redeem:" + key(idempotencyKey, "idempotencyKey");
+        if (cashValue != null && cashValue.signum() <= 0) {
+            throw new ValidationException("cashValue", "must be positive", cashValue);
+        }
         notNull(where, "where");
         notNull(entryId, "entryId");
         notNull(at, "at");

@@ -178,6 +178,11 @@ class PointsLedgerRulesTest {
                 .extracting("field").isEqualTo("points");
         assertThatThrownBy(() -> earn(b, 5, JAN_01.minusSeconds(1), JAN_01)).isInstanceOf(ValidationException.class)
                 .extracting("field").isEqualTo("expiresAt");
+        assertThatThrownBy(() -> m.earn(b, 5, Money.of("-1.00", "EUR"), Touchpoint.unknown(), null, UUID.randomUUID(),
+                JAN_01)).isInstanceOf(ValidationException.class).extracting("field").isEqualTo("spend");
+        assertThatThrownBy(() -> m.redeem(5, "k", Money.of("0.00", "EUR"), Touchpoint.unknown(), null,
+                UUID.randomUUID(), JAN_15)).isInstanceOf(ValidationException.class).extracting("field")
+                .isEqualTo("cashValue");
         assertThatThrownBy(() -> redeem(-5, "k", JAN_15)).isInstanceOf(ValidationException.class)
                 .extracting("field").isEqualTo("points");
         assertThatThrownBy(() -> redeem(5, null, JAN_15)).isInstanceOf(ValidationException.class)

@@ -2,7 +2,6 @@ package org.crmkit.tck.storage.samples;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -11,8 +10,6 @@ import org.crmkit.spi.sales.MoneyRecord;
 import org.crmkit.spi.service.ClubMembershipRecord;
 import org.crmkit.spi.service.FeedbackRecord;
 import org.crmkit.spi.service.KnowledgeArticleRecord;
-import org.crmkit.spi.service.OfferRecord;
-import org.crmkit.spi.service.PartnerMerchantRecord;
 import org.crmkit.spi.service.PointsEntryRecord;
 import org.crmkit.spi.service.SatisfactionSurveyRecord;
 import org.crmkit.spi.service.SelfServiceSessionRecord;
@@ -23,8 +20,7 @@ import org.crmkit.spi.service.WorkOrderStepRecord;
 
 /**
  * Fixtures of the after-sales records (work orders, knowledge articles, self-service sessions,
- * satisfaction surveys, club memberships, club partner merchants and offers, feedback) for the
- * record-store contract: per kind, one
+ * satisfaction surveys, club memberships, feedback) for the record-store contract: per kind, one
  * record with every nullable component set and every list non-empty, and one minimal record.
  * Instants carry microseconds. Every call makes fresh ids.
  *
@@ -66,15 +62,6 @@ public final class AfterSalesSamples {
                 Sample.of(ClubMembershipRecord.KIND, new ClubMembershipRecord(id(), tenant, 1, id(),
                         card(),
                         "ACTIVE", T1, null, List.of(), List.of())),
-                Sample.of(PartnerMerchantRecord.KIND, new PartnerMerchantRecord(id(), tenant, 1, "CINEMA-" + suffix(),
-                        "Star Cinema", 2, true, "ENDED", T1, T3)),
-                Sample.of(PartnerMerchantRecord.KIND, new PartnerMerchantRecord(id(), tenant, 1, "CAFE-" + suffix(),
-                        "Corner Cafe", 0, false, "ACTIVE", T1, null)),
-                Sample.of(OfferRecord.KIND, new OfferRecord(id(), tenant, 1, "Double points weekend",
-                        "Twice the points on every order", List.of("GOLD", "SILVER"), LocalDate.of(2026, 3, 6),
-                        LocalDate.of(2026, 3, 8), "CINEMA-1", "WITHDRAWN", T1, T2)),
-                Sample.of(OfferRecord.KIND, new OfferRecord(id(), tenant, 1, "Members' evening", null, List.of(),
-                        LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 1), null, "ACTIVE", T1, null)),
                 Sample.of(FeedbackRecord.KIND, new FeedbackRecord(id(), tenant, 1, id(), "COMPLAINT",
                         "The delivery came two days late.", "SURVEY", id(), id(), id(), "ROUTED_TO_MARKETING", T1,
                         "agent-7", T3)),
@@ -102,10 +89,6 @@ public final class AfterSalesSamples {
                 new PointsEntryRecord(id(), "REVERSE", -1190, order, "reverse:" + order, T2, "returned", "WEB",
                         null, null, null, null, earn, 100)),
                 List.of(new TierChangeRecord("MEMBER", "SILVER", T1), new TierChangeRecord("SILVER", "MEMBER", T2)));
-    }
-
-    private static String suffix() {
-        return Long.toHexString(UUID.randomUUID().getLeastSignificantBits()).toUpperCase(Locale.ROOT);
     }
 
     private static String card() {
