@@ -36,8 +36,13 @@ public sealed interface MembershipEvent extends DomainEvent {
     record Rejoined(TenantId tenant, MembershipId membershipId, Instant occurredAt) implements MembershipEvent {
     }
 
-    /** Points were posted to the ledger; the order may be null. */
+    /** Points were posted to the ledger (earned, redeemed, reversed or expired); the order may be null. */
     record PointsPosted(TenantId tenant, MembershipId membershipId, Instant occurredAt, UUID entryId,
                         PointsEntryKind kind, long points, OrderId orderId, long balance) implements MembershipEvent {
+    }
+
+    /** The member's tier, derived from the ledger, moved from one tier to another. */
+    record TierChanged(TenantId tenant, MembershipId membershipId, Instant occurredAt, String fromTier,
+                       String toTier) implements MembershipEvent {
     }
 }

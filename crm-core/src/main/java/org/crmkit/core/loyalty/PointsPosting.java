@@ -3,6 +3,8 @@ package org.crmkit.core.loyalty;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.crmkit.core.common.Money;
+
 /**
  * The outcome of posting points to a member's ledger: posted, or why not. Posting is idempotent,
  * so posting the same thing again is the outcome {@link Status#ALREADY_POSTED}, not an error.
@@ -10,7 +12,8 @@ import java.util.Optional;
  * @param status  what happened; not null
  * @param entry   the entry posted now, or for {@link Status#ALREADY_POSTED} the entry posted before;
  *                empty otherwise
- * @param balance the member's balance afterwards; 0 for {@link Status#NOT_A_MEMBER}
+ * @param balance the member's balance afterwards; 0 for {@link Status#NOT_A_MEMBER} and
+ *                {@link Status#UNKNOWN_CARD}
  * @since 0.1
  */
 public record PointsPosting(Status status, Optional<PointsEntry> entry, long balance) {
@@ -30,7 +33,13 @@ public record PointsPosting(Status status, Optional<PointsEntry> entry, long bal
         /** The balance is too low: the balance never goes negative; nothing was posted. */
         INSUFFICIENT_BALANCE,
         /** A reversal found no earning for the order; nothing was posted. */
-        NOTHING_TO_REVERSE
+        NOTHING_TO_REVERSE,
+        /** No membership has the card; nothing was posted. */
+        UNKNOWN_CARD,
+        /** No active partner merchant has the code; nothing was posted. */
+        UNKNOWN_PARTNER,
+        /** The partner merchant does not take points; nothing was posted. */
+        PARTNER_DOES_NOT_REDEEM
     }
 
     public PointsPosting {
@@ -41,6 +50,16 @@ public record PointsPosting(Status status, Optional<PointsEntry> entry, long bal
     /** @return whether an entry was posted by this call */
     public boolean posted() {
         return status == Status.POSTED;
+    }
+
+    /** @return the cash paid out, for a cash redemption posted now or before */
+    public Optional<Money> cashValue() {
+        return entry.filter(e -> e.kind() == PointsEntryKind.REDEEM).flatMap(PointsEntry::money);
+    }
+
+    /** @return for a reversal, the points it could not take back; 0 otherwise */
+    public long shortfall() {
+        return entry.map(PointsEntry::shortfall).orElse(0L);
     }
 
     static PointsPosting refused(Status status, long balance) {

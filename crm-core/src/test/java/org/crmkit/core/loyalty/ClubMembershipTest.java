@@ -65,18 +65,17 @@ class ClubMembershipTest {
     }
 
     @Test
-    void reversingAnOrderTakesBackWhatItEarnedOnceAndNeverBelowZero() {
+    void reversingAnOrderTakesBackWhatItEarnedOnceFromOtherPointsIfItsOwnWereSpent() {
         ClubMembership m = member();
         assertThat(m.reverse(order, UUID.randomUUID(), T).status())
                 .isEqualTo(PointsPosting.Status.NOTHING_TO_REVERSE);
         m.earn(order, 50, UUID.randomUUID(), T);
         m.redeem(30, "r", UUID.randomUUID(), null, T);
-        assertThat(m.reverse(order, UUID.randomUUID(), T).status())
-                .isEqualTo(PointsPosting.Status.INSUFFICIENT_BALANCE);
         m.earn(OrderId.of(UUID.randomUUID()), 40, UUID.randomUUID(), T);
         PointsPosting reversed = m.reverse(order, UUID.randomUUID(), T);
         assertThat(reversed.posted()).isTrue();
         assertThat(reversed.entry().orElseThrow().points()).isEqualTo(-50);
+        assertThat(reversed.shortfall()).isZero();
         assertThat(m.balance()).isEqualTo(10);
         assertThat(m.reverse(order, UUID.randomUUID(), T).status()).isEqualTo(PointsPosting.Status.ALREADY_POSTED);
     }
@@ -122,12 +121,12 @@ class ClubMembershipTest {
         ClubMembershipRecord r = member().toRecord();
         ClubMembershipRecord negative = new ClubMembershipRecord(r.id(), r.tenant(), 1, r.customerId(), r.cardNumber(),
                 r.status(), r.joinedAt(), null, List.of(new PointsEntryRecord(UUID.randomUUID(), "REDEEM", -1, null,
-                "redeem:x", T, null)));
+                "redeem:x", T, null)), List.of());
         assertThatThrownBy(() -> ClubMembership.restore(negative)).isInstanceOf(ValidationException.class)
                 .extracting("field").isEqualTo("entries[0]");
         PointsEntryRecord earn = new PointsEntryRecord(UUID.randomUUID(), "EARN", 5, null, "earn:x", T, null);
         ClubMembershipRecord repeated = new ClubMembershipRecord(r.id(), r.tenant(), 1, r.customerId(),
-                r.cardNumber(), r.status(), r.joinedAt(), null, List.of(earn, earn));
+                r.cardNumber(), r.status(), r.joinedAt(), null, List.of(earn, earn), List.of());
         assertThatThrownBy(() -> ClubMembership.restore(repeated)).isInstanceOf(ValidationException.class)
                 .extracting("field").isEqualTo("entries[1].idempotencyKey");
     }

@@ -98,9 +98,11 @@ class CustomerClubTest {
         club.earnFromOrder(order);
         assertThat(club.redeem(li, 150, "v-1", null).status()).isEqualTo(PointsPosting.Status.INSUFFICIENT_BALANCE);
         assertThat(club.redeem(li, 60, "v-1", "voucher").balance()).isEqualTo(40);
-        assertThat(club.reverseOrder(li, order.orderId()).status())
-                .isEqualTo(PointsPosting.Status.INSUFFICIENT_BALANCE);
-        assertThat(club.balance(li)).isEqualTo(40);
+        PointsPosting reversed = club.reverseOrder(li, order.orderId());
+        assertThat(reversed.status()).isEqualTo(PointsPosting.Status.POSTED);
+        assertThat(reversed.entry().orElseThrow().points()).isEqualTo(-40);
+        assertThat(reversed.shortfall()).isEqualTo(60);
+        assertThat(club.balance(li)).isZero();
     }
 
     @Test

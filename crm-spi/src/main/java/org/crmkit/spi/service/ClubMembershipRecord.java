@@ -18,7 +18,7 @@ import org.crmkit.spi.storage.TenantIds;
 
 /**
  * A customer's membership of the customer club (domain §8: one member card, points) with its
- * points ledger.
+ * points ledger and the history of its tier.
  *
  * @param id         the membership's id; not null
  * @param tenant     the tenant; a valid tenant id
@@ -29,11 +29,12 @@ import org.crmkit.spi.storage.TenantIds;
  * @param joinedAt   when the customer (last) joined; not null
  * @param leftAt     when the customer left; null while active
  * @param entries    the points ledger, oldest first; not null, may be empty
+ * @param tierChanges the tier changes announced, oldest first; not null, may be empty
  * @since 0.1
  */
 public record ClubMembershipRecord(
         UUID id, String tenant, long version, UUID customerId, String cardNumber, String status, Instant joinedAt,
-        Instant leftAt, List<PointsEntryRecord> entries) implements StoredRecord {
+        Instant leftAt, List<PointsEntryRecord> entries, List<TierChangeRecord> tierChanges) implements StoredRecord {
 
     /** The kind, queryable by customerId, cardNumber and status. */
     public static final RecordKind<ClubMembershipRecord> KIND = RecordKind.of("club_membership",
@@ -54,5 +55,6 @@ public record ClubMembershipRecord(
         joinedAt = micros(notNull(joinedAt, "joinedAt"));
         leftAt = micros(leftAt);
         entries = copy(entries, "entries");
+        tierChanges = copy(tierChanges, "tierChanges");
     }
 }

@@ -1,10 +1,12 @@
 package org.crmkit.tck.storage.samples;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.crmkit.spi.sales.MoneyRecord;
 import org.crmkit.spi.service.ClubMembershipRecord;
 import org.crmkit.spi.service.FeedbackRecord;
 import org.crmkit.spi.service.KnowledgeArticleRecord;
@@ -12,6 +14,7 @@ import org.crmkit.spi.service.PointsEntryRecord;
 import org.crmkit.spi.service.SatisfactionSurveyRecord;
 import org.crmkit.spi.service.SelfServiceSessionRecord;
 import org.crmkit.spi.service.SurveyAnswerRecord;
+import org.crmkit.spi.service.TierChangeRecord;
 import org.crmkit.spi.service.WorkOrderRecord;
 import org.crmkit.spi.service.WorkOrderStepRecord;
 
@@ -55,14 +58,10 @@ public final class AfterSalesSamples {
                         new SurveyAnswerRecord(4, "Quick and friendly", T2), T2)),
                 Sample.of(SatisfactionSurveyRecord.KIND, new SatisfactionSurveyRecord(id(), tenant, 1, id(), null, null,
                         null, "DELIVERY", "WEB", "SENT", T1, null, null)),
+                Sample.of(ClubMembershipRecord.KIND, fullMembership(tenant)),
                 Sample.of(ClubMembershipRecord.KIND, new ClubMembershipRecord(id(), tenant, 1, id(),
                         card(),
-                        "LEFT", T1, T3, List.of(
-                                new PointsEntryRecord(id(), "EARN", 129, id(), "earn:order-1", T1, "order 1"),
-                                new PointsEntryRecord(id(), "REDEEM", -100, id(), "redeem:r-1", T2, "voucher")))),
-                Sample.of(ClubMembershipRecord.KIND, new ClubMembershipRecord(id(), tenant, 1, id(),
-                        card(),
-                        "ACTIVE", T1, null, List.of())),
+                        "ACTIVE", T1, null, List.of(), List.of())),
                 Sample.of(FeedbackRecord.KIND, new FeedbackRecord(id(), tenant, 1, id(), "COMPLAINT",
                         "The delivery came two days late.", "SURVEY", id(), id(), id(), "ROUTED_TO_MARKETING", T1,
                         "agent-7", T3)),
@@ -77,6 +76,19 @@ public final class AfterSalesSamples {
                         new WorkOrderStepRecord(T2, "lead-1", "ASSIGNED", "agent-7"),
                         new WorkOrderStepRecord(T3, "agent-7", "RESOLVED", "seal replaced")),
                 T1, T3);
+    }
+
+    private static ClubMembershipRecord fullMembership(String tenant) {
+        UUID earn = id();
+        UUID order = id();
+        return new ClubMembershipRecord(id(), tenant, 1, id(), card(), "LEFT", T1, T3, List.of(
+                new PointsEntryRecord(earn, "EARN", 1290, order, "earn:" + order, T1, "order 1", "STORE", "NJ-01",
+                        null, new MoneyRecord(new BigDecimal("1290.50"), "CNY"), T3, null, 0),
+                new PointsEntryRecord(id(), "REDEEM", -100, null, "redeem:r-1", T2, "cash CNY 1.00", "PARTNER", null,
+                        "CINEMA-1", new MoneyRecord(new BigDecimal("1.00"), "CNY"), null, null, 0),
+                new PointsEntryRecord(id(), "REVERSE", -1190, order, "reverse:" + order, T2, "returned", "WEB",
+                        null, null, null, null, earn, 100)),
+                List.of(new TierChangeRecord("MEMBER", "SILVER", T1), new TierChangeRecord("SILVER", "MEMBER", T2)));
     }
 
     private static String card() {
