@@ -27,7 +27,8 @@ public final class KnownSamples {
                         OpportunitySamples.all(tenant),
                         QuoteSamples.all(tenant),
                         OrderSamples.all(tenant),
-                        AfterSalesSamples.all(tenant)
+                        AfterSalesSamples.all(tenant),
+                        LoyaltySamples.all(tenant)
                         // One line per area.
                 )
                 .flatMap(List::stream)
