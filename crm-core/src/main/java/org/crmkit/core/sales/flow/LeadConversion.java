@@ -10,10 +10,12 @@ import org.crmkit.core.common.DomainEventListener;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.CustomerEvent;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.Customers;
 import org.crmkit.core.customer.Interaction;
 import org.crmkit.core.customer.NoSuchCustomerException;
+import org.crmkit.core.customer.TimelineEntry;
 import org.crmkit.core.sales.LeadId;
 import org.crmkit.core.sales.lead.CustomerMatch;
 import org.crmkit.core.sales.lead.CustomerMatcher;
@@ -131,10 +133,14 @@ public final class LeadConversion {
             lead.convert(customerId, o.id(), command.by(), clock);
             session.records(LeadRecord.KIND).update(lead.toRecord());
             if (!created) {
-                customers.recordInteractionWithin(session, customerId, Interaction.now(Channel.IN_PERSON,
-                                command.by(), "Lead " + lead.id() + " converted: opportunity '" + command.opportunityName()
-                                        + "' opened")
-                        .inDepartment("sales"));
+                TimelineEntry entry = customers.recordInteractionWithin(session, customerId,
+                        Interaction.now(Channel.IN_PERSON, command.by(), "Lead " + lead.id()
+                                        + " converted: opportunity '" + command.opportunityName() + "' opened")
+                                .inDepartment("sales"));
+                // recordInteractionWithin keeps the customer's working copy to itself: announce the entry as
+                // Customers#recordInteraction would.
+                events.add(new CustomerEvent.InteractionRecorded(tenant, customerId, entry.occurredAt(), entry.id(),
+                        entry.channel(), entry.staff(), entry.department()));
             }
             events.addAll(o.recordedEvents());
             events.addAll(lead.recordedEvents());
