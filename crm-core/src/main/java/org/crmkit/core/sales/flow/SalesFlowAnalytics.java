@@ -127,10 +127,12 @@ public final class SalesFlowAnalytics {
             Set<UUID> orderIds = new HashSet<>();
             for (OrderRecord o : all(session, OrderRecord.KIND,
                     RecordQuery.all().where("campaignId", campaign.toString()).where("status", DELIVERED))) {
-                orderIds.add(o.id());
                 delivered++;
                 if (o.grossTotal().currency().equals(cost.currencyCode())) {
                     revenue = revenue.plus(Money.of(o.grossTotal().amount(), o.grossTotal().currency()));
+                    // Only an order counted here makes its hand attribution a double count; the hand
+                    // attribution of an order left out for its currency is its only revenue.
+                    orderIds.add(o.id());
                 } else {
                     otherCurrency++;
                 }
