@@ -105,7 +105,8 @@ public final class Opportunities {
      * @return the stored opportunity, version 1
      * @throws NoSuchCustomerException if the tenant has no such customer
      * @throws NoSuchPipelineException if the tenant has no such pipeline
-     * @throws ValidationException     naming the field, if an argument breaks a rule; nothing is stored
+     * @throws ValidationException     naming the field, if an argument breaks a rule, or on {@code leadId} if
+     *                                 that lead already has an opportunity (a lead converts into one); nothing is stored
      */
     public Opportunity open(CustomerId customer, StaffId owner, String name, Money amount, LocalDate expectedClose,
                             PipelineId pipeline, CampaignId campaign, LeadId lead) {
@@ -135,6 +136,12 @@ public final class Opportunities {
         }
         Pipeline p = session.records(PipelineRecord.KIND).find(pipeline.value()).map(Pipelines::restore)
                 .orElseThrow(() -> new NoSuchPipelineException(tenant, pipeline));
+        if (lead != null && session.records(OpportunityRecord.KIND)
+                .count(RecordQuery.all().where("leadId", lead.toString())) > 0) {
+            // A lead converts into exactly one opportunity.
+            throw new ValidationException("leadId", "must not have an opportunity already: a lead converts into one",
+                    lead.toString());
+        }
         Opportunity o = Opportunity.open(OpportunityId.of(ids.next()), tenant, customer, owner, name, amount,
                 expectedClose, p, campaign, lead, clock);
         session.records(OpportunityRecord.KIND).insert(o.toRecord());

@@ -315,6 +315,9 @@ public final class Order {
         requireNotNull(at, "at");
         requireNote(note, "note");
         requireMove(OrderStatus.DELIVERED, "deliver");
+        if (at.isBefore(tracking.shippedAt())) {
+            throw new ValidationException("at", "must not be before the shipment at " + tracking.shippedAt(), at);
+        }
         tracking = tracking.deliveredAt(at);
         enter(OrderStatus.DELIVERED, at, note);
         events.add(new OrderEvent.Delivered(tenant, id, at));

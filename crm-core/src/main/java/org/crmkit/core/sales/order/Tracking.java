@@ -29,6 +29,10 @@ public record Tracking(String carrier, String number, Instant shippedAt, Instant
                     carrier);
         }
         Objects.requireNonNull(shippedAt, "shippedAt must not be null");
+        if (deliveredAt != null && deliveredAt.isBefore(shippedAt)) {
+            throw new ValidationException("tracking.deliveredAt", "must not be before tracking.shippedAt " + shippedAt,
+                    deliveredAt);
+        }
     }
 
     /** @return the carrier and tracking number as one text, for example {@code "DHL 00340434"}, if known */

@@ -87,6 +87,18 @@ class OpportunitiesTest {
     }
 
     @Test
+    void refusesASecondOpportunityForTheSameLead() {
+        LeadId lead = LeadId.of(UUID.randomUUID());
+        f.opportunities.open(customer, ALICE, "Forty laptops", Money.of("48000", "CNY"), april, pipeline.id(), null,
+                lead);
+
+        assertThatThrownBy(() -> f.opportunities.open(customer, ALICE, "Again", Money.of("1", "CNY"), april,
+                pipeline.id(), null, lead))
+                .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("leadId");
+        assertThat(f.opportunities.count(OpportunityFilter.all())).isEqualTo(1);
+    }
+
+    @Test
     void refusesToOpenForAnUnknownCustomer() {
         int before = f.published.size();
 

@@ -125,6 +125,21 @@ class OrderTest {
     }
 
     @Test
+    void aDeliveryDatedBeforeTheShipmentIsRefusedAndChangesNothing() {
+        Order order = submitted();
+        order.confirm(later(1), null);
+        Instant shippedAt = later(100);
+        order.ship(shippedAt, "DHL", "00340434", null);
+        OrderRecord before = order.toRecord();
+        int events = order.recordedEvents().size();
+
+        assertThatThrownBy(() -> order.deliver(shippedAt.minusSeconds(60), null))
+                .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("at");
+        assertThat(order.toRecord()).isEqualTo(before);
+        assertThat(order.recordedEvents()).hasSize(events);
+    }
+
+    @Test
     void deliveringAnUnshippedOrderIsRefusedAndChangesNothing() {
         Order order = submitted();
         order.confirm(later(1), null);
