@@ -268,18 +268,25 @@ class LeadConversionStatefulPropertiesTest {
             trace.add("convertMissingPipeline#" + model.indexOf(lead));
             CustomerChoice choice = random.nextBoolean() ? CustomerChoice.createNew()
                     : CustomerChoice.linkTo(knownCustomers.get(0));
+            ConvertLead command = command(lead.id, choice, PipelineId.of(UUID.randomUUID()), by);
+            if (lead.status != LeadStatus.QUALIFIED) {
+                refusedAsIllegal(lead, () -> conversion.convert(command));
+                return;
+            }
             LeadRecord before = leads.get(lead.id).toRecord();
-            assertThatThrownBy(() -> conversion.convert(command(lead.id, choice, PipelineId.of(UUID.randomUUID()), by)))
-                    .isInstanceOf(NoSuchPipelineException.class);
+            assertThatThrownBy(() -> conversion.convert(command)).isInstanceOf(NoSuchPipelineException.class);
             assertThat(leads.get(lead.id).toRecord()).isEqualTo(before);
         }
 
         void convertLinkedToUnknownCustomer(ModelLead lead, StaffId by) {
             trace.add("convertUnknownCustomer#" + model.indexOf(lead));
+            ConvertLead command = command(lead.id, CustomerChoice.linkTo(CustomerId.of(UUID.randomUUID())), pipeline, by);
+            if (lead.status != LeadStatus.QUALIFIED) {
+                refusedAsIllegal(lead, () -> conversion.convert(command));
+                return;
+            }
             LeadRecord before = leads.get(lead.id).toRecord();
-            assertThatThrownBy(() -> conversion.convert(command(lead.id,
-                    CustomerChoice.linkTo(CustomerId.of(UUID.randomUUID())), pipeline, by)))
-                    .isInstanceOf(NoSuchCustomerException.class);
+            assertThatThrownBy(() -> conversion.convert(command)).isInstanceOf(NoSuchCustomerException.class);
             assertThat(leads.get(lead.id).toRecord()).isEqualTo(before);
         }
 
