@@ -184,6 +184,12 @@ class CrmWiringTest {
         assertThat(lead.score().total()).isEqualTo(77);
         clock.advance(Duration.ofDays(1));
         assertThat(crm.leads("acme").contact(lead.id(), SAM).score().total()).isEqualTo(77);
+        PipelineId p = crm.pipelines("acme").define("P", List.of(PipelineStage.of("S", "Start", "0.10"))).id();
+        crm.leads("acme").qualify(lead.id(), SAM);
+        crm.leadConversion("acme").convert(new ConvertLead(lead.id(), CustomerChoice.createNew(), p, "Deal",
+                Money.of("1.00", "EUR"), LocalDate.of(2026, 4, 1), null, SAM));
+        assertThat(crm.leads("acme").get(lead.id()).score().total()).as("converting keeps the model's score")
+                .isEqualTo(77);
         assertThat(builder().build().leads("acme").capture(CaptureLead.builder("Wang", SAM)
                 .email("wang@example.cn").build()).score().total()).as("the standard model: e-mail 20").isEqualTo(20);
     }

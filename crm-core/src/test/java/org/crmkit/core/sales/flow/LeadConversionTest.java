@@ -8,6 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import org.crmkit.core.Crm;
 import org.crmkit.core.TestClock;
@@ -50,6 +59,9 @@ import org.crmkit.core.sales.opportunity.OpportunityEvent;
 import org.crmkit.core.sales.opportunity.OpportunityFilter;
 import org.crmkit.core.sales.opportunity.PipelineStage;
 import org.crmkit.spi.sales.LeadRecord;
+import org.crmkit.spi.storage.CrmStorage;
+import org.crmkit.spi.storage.StaleWriteException;
+import org.crmkit.spi.storage.StorageSession;
 import org.junit.jupiter.api.Test;
 
 /** {@link LeadConversion}: one lead becomes one customer and one opportunity, in one unit of work, or nothing happens. */
@@ -392,5 +404,68 @@ class LeadConversionTest {
                 .isInstanceOfSatisfying(NoSuchLeadException.class, e -> assertThat(e.field()).isEqualTo("leadId"));
         assertThatThrownBy(() -> conversion.matches(unknown)).isInstanceOf(NoSuchLeadException.class);
         assertThat(customerCount()).isZero();
+    }
+
+    @Test
+    void twoConversionsOfOneLeadRacingLeaveExactlyOneCustomerAndOneOpportunity() throws Exception {
+        // Both units of work read the qualified lead and buffer their writes before either commits.
+        InMemoryStorage memory = InMemoryStorage.create();
+        CyclicBarrier bothRead = new CyclicBarrier(2);
+        AtomicBoolean racing = new AtomicBoolean();
+        CrmStorage lockstep = new CrmStorage() {
+            @Override
+            public <T> T inTransaction(String tenant, Function<StorageSession, T> work) {
+                return memory.inTransaction(tenant, session -> {
+                    T result = work.apply(session);
+                    if (racing.get()) {
+                        try {
+                            bothRead.await(10, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    return result;
+                });
+            }
+        };
+        List<DomainEvent> published = new CopyOnWriteArrayList<>();
+        Crm racy = Crm.builder().storage(lockstep).clock(clock).listener(published::add).build();
+        PipelineId p = racy.pipelines(ACME).define("P", List.of(PipelineStage.of("S", "Start", "0.10"))).id();
+        LeadId lead = racy.leads(ACME).capture(CaptureLead.builder("Wang", SAM).email("wang@example.cn").build()).id();
+        racy.leads(ACME).contact(lead, SAM);
+        racy.leads(ACME).qualify(lead, SAM);
+        published.clear();
+        racing.set(true);
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Conversion>> runs = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> racy.leadConversion(ACME).convert(command(lead, CustomerChoice.createNew(), p))));
+            }
+            List<Conversion> won = new ArrayList<>();
+            List<Throwable> lost = new ArrayList<>();
+            for (Future<Conversion> run : runs) {
+                try {
+                    won.add(run.get(20, TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    lost.add(e.getCause());
+                }
+            }
+            racing.set(false);
+
+            assertThat(won).hasSize(1);
+            assertThat(lost).singleElement().isInstanceOf(StaleWriteException.class);
+            Lead stored = racy.leads(ACME).get(lead);
+            assertThat(stored.customerId()).contains(won.get(0).customer());
+            assertThat(stored.opportunityId()).contains(won.get(0).opportunity());
+            assertThat(racy.customers(ACME).count(CustomerFilter.all())).isEqualTo(1);
+            assertThat(racy.opportunities(ACME).listAll(OpportunityFilter.all().withLead(lead)))
+                    .extracting(Opportunity::id).containsExactly(won.get(0).opportunity());
+            assertThat(published).extracting(e -> e.getClass().getSimpleName())
+                    .containsExactly("Registered", "Opened", "Converted");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
