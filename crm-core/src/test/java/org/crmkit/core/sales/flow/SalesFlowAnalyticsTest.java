@@ -370,4 +370,20 @@ class SalesFlowAnalyticsTest {
         assertThat(crm.salesAnalytics("globex").averageSalesCycle().won()).isZero();
         assertThat(opportunities.get(wang.opportunity()).salesCycle()).contains(Duration.ofDays(10));
     }
+
+    @Test
+    void everyOrderThatEarnedPointsCountsOnceForTheClubStep() {
+        Quote again = quotes.accept(sentQuote(wang, spring, "EUR", "chair", "1").id());
+        DeliveredOrder second = asDelivered(delivered(orders.placeFromQuote(again.id())));
+        crm.club(ACME).earnFromOrder(second);
+        crm.club(ACME).earnFromOrder(second); // posted once
+        crm.club(ACME).redeem(wang.customer(), 50, "gift-1", "a cushion"); // not an earning
+
+        LoopFunnel f = analytics.funnel(spring);
+
+        assertThat(f.count(LoopStep.ORDER)).isEqualTo(3);
+        assertThat(f.count(LoopStep.CLUB)).as("two orders of one member earned points").isEqualTo(2);
+        assertThat(f.rate(LoopStep.SATISFACTION)).isEqualTo(rate("2.0000"));   // 2 earnings / 1 answered survey
+        assertThat(f.rate(LoopStep.CLUB)).isEqualTo(rate("0.5000"));           // 1 feedback / 2 earnings
+    }
 }
