@@ -31,6 +31,7 @@ module org.crmkit.core {
     exports org.crmkit.core.sales.order;
     exports org.crmkit.core.service;
     exports org.crmkit.core.satisfaction;
+    exports org.crmkit.core.satisfaction.scoring;
     exports org.crmkit.core.loyalty;
     exports org.crmkit.core.feedback;
 

@@ -17,10 +17,12 @@ import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.sales.CampaignId;
 import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.catalog.ProductCatalog;
 import org.crmkit.spi.catalog.ProductRecord;
+import org.crmkit.spi.sales.OpportunityRecord;
 import org.crmkit.spi.sales.QuoteRecord;
 import org.crmkit.spi.storage.CrmStorage;
 import org.crmkit.spi.storage.Page;
@@ -36,7 +38,9 @@ import org.crmkit.spi.storage.StorageSession;
  *
  * <p>Every call is one unit of work: it reads the quote, applies one business verb of
  * {@link Quote} and stores the result, or, if the verb refuses, stores nothing and rethrows.
- * {@link #revise} stores the superseded quote and its revision together. Events are published
+ * {@link #revise} stores the superseded quote and its revision together. {@link #draft} and
+ * {@link #revise} read the quote's opportunity in the same unit of work: only an open opportunity
+ * of the quote's customer is quoted, and a quote carries its opportunity's campaign. Events are published
  * to the publisher only after the unit of work committed. Concurrent changes of the same quote
  * are refused with {@link StaleWriteException} (optimistic locking); nothing is written.
  *
@@ -45,6 +49,11 @@ import org.crmkit.spi.storage.StorageSession;
  * @since 0.1
  */
 public final class Quotes {
+
+    /** The aggregate name in a refusal about the quote's opportunity. */
+    private static final String OPPORTUNITY = "opportunity";
+    /** The status code of an open opportunity in {@link OpportunityRecord#status()}. */
+    private static final String OPEN = "OPEN";
 
     private final TenantId tenant;
     private final CrmStorage storage;
@@ -85,16 +94,72 @@ public final class Quotes {
     }
 
     /**
-     * Drafts and stores a new, empty quote.
+     * Drafts and stores a new, empty quote for an open opportunity of this tenant.
+     *
+     * <p>In the same unit of work the opportunity is read and checked: it must exist in this
+     * tenant, be {@code OPEN}, and be with the command's customer. The quote is attributed to the
+     * opportunity's campaign, so that the campaign funnel follows the deal through quote and order:
+     * a command without a campaign takes the opportunity's, and a command naming another campaign
+     * than the opportunity's is refused. (A command may name a campaign for an opportunity that has
+     * none.) If a check fails, nothing is stored and nothing is published.
      *
      * @param command what the quote is for; not null
-     * @return the stored draft, version 1
-     * @throws ValidationException naming the field if the command breaks a rule; nothing is stored
+     * @return the stored draft, version 1; its campaign is the opportunity's unless that has none
+     * @throws ValidationException        naming the field if the command breaks a rule: on
+     *                                    {@code opportunityId} if this tenant has no such opportunity (one of
+     *                                    another tenant is not found); on {@code customerId} if the
+     *                                    opportunity is with another customer; on {@code campaignId} if the
+     *                                    command names another campaign than the opportunity's
+     * @throws IllegalTransitionException naming the opportunity, its id and its status if the opportunity
+     *                                    is closed ({@code WON} or {@code LOST}): a closed deal takes no new
+     *                                    quote
      */
     public Quote draft(DraftQuote command) {
-        Quote quote = Quote.draft(QuoteId.of(ids.next()), tenant, command, policy, clock);
-        storage.useTransaction(tenant.value(), session -> session.records(QuoteRecord.KIND).insert(quote.toRecord()));
+        Objects.requireNonNull(command, "command must not be null");
+        QuoteId id = QuoteId.of(ids.next());
+        Quote quote = storage.inTransaction(tenant.value(), session -> {
+            OpportunityRecord opportunity = openOpportunity(session, command.opportunityId(), command.customerId());
+            Quote q = Quote.draft(id, tenant, withCampaignOf(opportunity, command), policy, clock);
+            session.records(QuoteRecord.KIND).insert(q.toRecord());
+            return q;
+        });
         return committed(List.of(quote)).get(0);
+    }
+
+    /**
+     * Reads the opportunity a quote is drafted or revised for and checks that it exists in this
+     * tenant, is open and is with {@code customerId}.
+     */
+    private OpportunityRecord openOpportunity(StorageSession session, OpportunityId opportunityId,
+                                              CustomerId customerId) {
+        OpportunityRecord opportunity = session.records(OpportunityRecord.KIND).find(opportunityId.value())
+                .filter(o -> o.tenant().equals(tenant.value()))
+                .orElseThrow(() -> new ValidationException("opportunityId",
+                        "must name an opportunity of tenant '" + tenant + "'", opportunityId));
+        if (!OPEN.equals(opportunity.status())) {
+            throw new IllegalTransitionException(OPPORTUNITY, opportunity.id(), opportunity.status(),
+                    "take a new quote (only an OPEN opportunity is quoted)");
+        }
+        if (!opportunity.customerId().equals(customerId.value())) {
+            throw new ValidationException("customerId", "must be the customer of opportunity " + opportunityId,
+                    customerId);
+        }
+        return opportunity;
+    }
+
+    /** The command with the opportunity's campaign; refuses a command naming another one. */
+    private static DraftQuote withCampaignOf(OpportunityRecord opportunity, DraftQuote command) {
+        if (opportunity.campaignId() == null) {
+            return command;
+        }
+        CampaignId campaign = CampaignId.of(opportunity.campaignId());
+        if (command.campaignId() != null && !command.campaignId().equals(campaign)) {
+            throw new ValidationException("campaignId", "must be the campaign of opportunity "
+                    + command.opportunityId() + " (" + campaign + ") or absent", command.campaignId());
+        }
+        return new DraftQuote(command.customerId(), command.opportunityId(), campaign, command.currency(),
+                command.validUntil(), command.preparedBy(), command.customerGrade(), command.customerSegment(),
+                command.taxRatePercent());
     }
 
     /**
@@ -236,18 +301,28 @@ public final class Quotes {
      * Revises a quote: stores the old one as {@code SUPERSEDED} and its new revision (a draft with
      * the same lines), both in one unit of work.
      *
+     * <p>A revision is a new quote for the same opportunity, so the opportunity is checked as in
+     * {@link #draft}: it must still exist in this tenant, be {@code OPEN} and be with the quote's
+     * customer. Once the deal is won or lost its quotes can no longer be revised; nothing is
+     * stored then.
+     *
      * @param id         the quote to revise
      * @param preparedBy who prepares the revision; not null
      * @param validUntil the revision's validity; not before today
      * @return the superseded quote and its revision, as stored
      * @throws NoSuchQuoteException       if there is no such quote
-     * @throws IllegalTransitionException if the quote is accepted or already superseded
+     * @throws IllegalTransitionException if the quote is accepted or already superseded, or its
+     *                                    opportunity is closed ({@code WON} or {@code LOST})
+     * @throws ValidationException        naming the field if an argument breaks a rule; on
+     *                                    {@code opportunityId} if the quote's opportunity no longer exists
+     *                                    in this tenant
      */
     public Revision revise(QuoteId id, StaffId preparedBy, LocalDate validUntil) {
         Objects.requireNonNull(id, "id must not be null");
         QuoteId newId = QuoteId.of(ids.next());
         Revision revision = storage.inTransaction(tenant.value(), session -> {
             Quote old = load(session, id).orElseThrow(() -> new NoSuchQuoteException(tenant, id));
+            openOpportunity(session, old.opportunityId(), old.customerId());
             Quote next = old.revise(newId, preparedBy, validUntil, policy, clock);
             session.records(QuoteRecord.KIND).update(old.toRecord());
             session.records(QuoteRecord.KIND).insert(next.toRecord());

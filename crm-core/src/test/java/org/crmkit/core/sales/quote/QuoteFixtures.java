@@ -1,23 +1,41 @@
 package org.crmkit.core.sales.quote;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.crmkit.core.common.DomainEventListener;
+import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.Money;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.customer.CustomerType;
+import org.crmkit.core.customer.Customers;
+import org.crmkit.core.customer.RegisterCustomer;
 import org.crmkit.core.memory.InMemoryProductCatalog;
+import org.crmkit.core.sales.CampaignId;
 import org.crmkit.core.sales.OpportunityId;
+import org.crmkit.core.sales.PipelineId;
+import org.crmkit.core.sales.opportunity.Opportunities;
+import org.crmkit.core.sales.opportunity.Opportunity;
+import org.crmkit.core.sales.opportunity.PipelineStage;
+import org.crmkit.core.sales.opportunity.Pipelines;
 import org.crmkit.spi.catalog.BomComponentRecord;
 import org.crmkit.spi.catalog.PriceListEntryRecord;
 import org.crmkit.spi.catalog.PriceListRecord;
 import org.crmkit.spi.catalog.ProductOptionRecord;
 import org.crmkit.spi.catalog.ProductRecord;
 import org.crmkit.spi.sales.MoneyRecord;
+import org.crmkit.spi.storage.CrmStorage;
 
-/** Products, price lists and drafts shared by the quote tests. */
+/**
+ * Products, price lists and drafts shared by the quote tests. {@link #draft()} names an invented
+ * customer and opportunity and is for the aggregate alone ({@link Quote#draft}); the
+ * {@link Quotes} service needs a real open opportunity, which a {@link Deals} opens.
+ */
 final class QuoteFixtures {
     static final TenantId ACME = TenantId.of("acme");
     static final StaffId ALICE = StaffId.of("alice");
@@ -79,8 +97,20 @@ final class QuoteFixtures {
     }
 
     static DraftQuote draftFor(String currency, String grade, String segment) {
-        return new DraftQuote(CustomerId.of(UUID.randomUUID()), OpportunityId.of(UUID.randomUUID()), null, currency,
-                TODAY.plusDays(30), ALICE, grade, segment, new BigDecimal("19"));
+        return draftFor(CustomerId.of(UUID.randomUUID()), OpportunityId.of(UUID.randomUUID()), currency, grade,
+                segment);
+    }
+
+    /** A draft for that customer and opportunity, no campaign named, valid 30 days from {@link #TODAY}. */
+    static DraftQuote draftFor(CustomerId customer, OpportunityId opportunity, String currency, String grade,
+                               String segment) {
+        return new DraftQuote(customer, opportunity, null, currency, TODAY.plusDays(30), ALICE, grade, segment,
+                new BigDecimal("19"));
+    }
+
+    /** A draft of {@code opportunity} (its customer, no campaign named) in euros. */
+    static DraftQuote draftFor(Opportunity opportunity) {
+        return draftFor(opportunity.customerId(), opportunity.id(), "EUR", null, null);
     }
 
     static DraftQuote draft() {
@@ -89,5 +119,60 @@ final class QuoteFixtures {
 
     static BigDecimal dec(String text) {
         return new BigDecimal(text);
+    }
+
+    /**
+     * Customers and opportunities of one tenant in the storage the quotes service uses: a quote
+     * may only be drafted for an open opportunity of its customer. One pipeline, New 20%,
+     * Proposal 50%. Not thread-safe.
+     */
+    static final class Deals {
+        final Customers customers;
+        final Opportunities opportunities;
+        private final PipelineId pipeline;
+        private int count;
+
+        /** Publishes nothing: the quote tests count only the events of quotes. */
+        Deals(TenantId tenant, CrmStorage storage, Clock clock) {
+            this(tenant, storage, clock, event -> { });
+        }
+
+        Deals(TenantId tenant, CrmStorage storage, Clock clock, DomainEventListener publisher) {
+            IdGenerator ids = IdGenerator.timeOrdered(clock);
+            customers = new Customers(tenant, storage, clock, ids, publisher);
+            opportunities = new Opportunities(tenant, storage, clock, ids, publisher);
+            pipeline = new Pipelines(tenant, storage, clock, ids, publisher).define("Sales",
+                    List.of(PipelineStage.of("NEW", "New", "0.2"), PipelineStage.of("PROPOSAL", "Proposal", "0.5")))
+                    .id();
+        }
+
+        /** @return a newly registered customer */
+        CustomerId customer() {
+            count++;
+            return customers.register(RegisterCustomer.builder(CustomerType.B2C, "Customer " + count, "alice")
+                    .build()).id();
+        }
+
+        /** @return an open opportunity of a new customer, attributed to no campaign */
+        Opportunity open() {
+            return open(customer(), null);
+        }
+
+        /** @return an open opportunity of {@code customer}, attributed to {@code campaign} (may be null) */
+        Opportunity open(CustomerId customer, CampaignId campaign) {
+            count++;
+            return opportunities.open(customer, ALICE, "Deal " + count, Money.of("1000.00", "EUR"),
+                    TODAY.plusDays(60), pipeline, campaign, null);
+        }
+
+        /** @return the opportunity, now won */
+        Opportunity win(Opportunity o) {
+            return opportunities.win(o.id(), "signed", null, MANAGER);
+        }
+
+        /** @return the opportunity, now lost */
+        Opportunity lose(Opportunity o) {
+            return opportunities.lose(o.id(), "no budget", null, MANAGER);
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -25,12 +26,17 @@ import org.crmkit.core.sales.QuoteId;
 import org.crmkit.core.TestClock;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.memory.InMemoryStorage;
+import org.crmkit.core.sales.CampaignId;
 import org.crmkit.core.sales.OpportunityId;
+import org.crmkit.core.sales.opportunity.Opportunity;
+import org.crmkit.core.sales.opportunity.OpportunityStatus;
 import org.crmkit.spi.CrmException;
+import org.crmkit.spi.sales.OpportunityRecord;
 import org.crmkit.spi.sales.MoneyRecord;
 import org.crmkit.spi.sales.QuoteLineRecord;
 import org.crmkit.spi.sales.QuoteRecord;
@@ -43,7 +49,9 @@ import org.junit.jupiter.api.Test;
  * with random action sequences (a seeded {@link SplittableRandom}; the failing seed is in the
  * message, and {@code -Dquote.seed=N} replays from N) and checks after every step that money
  * totals equal the sums of their lines, that a frozen quote never changes, that a refused action
- * changed nothing, and that no illegal state or move is ever reached.
+ * changed nothing, and that no illegal state or move is ever reached. Quotes are drafted for real
+ * opportunities, some of which the sequence wins or loses on the way: a quote is drafted or revised
+ * only for an open opportunity of its customer and always carries the opportunity's campaign.
  */
 class QuotePropertiesTest {
 
@@ -66,7 +74,7 @@ class QuotePropertiesTest {
     void randomActionSequencesKeepTotalsFrozenQuotesAndTheStateTable() {
         long base = Long.getLong("quote.seed", 20_261_123L);
         java.util.Set<QuoteStatus> reached = java.util.EnumSet.noneOf(QuoteStatus.class);
-        int[] outcomes = new int[2];
+        int[] outcomes = new int[3];
         for (int i = 0; i < SEQUENCES; i++) {
             long seed = base + i;
             try {
@@ -75,6 +83,7 @@ class QuotePropertiesTest {
                 reached.addAll(run.lastStatus.values());
                 outcomes[0] += run.done;
                 outcomes[1] += run.refusals;
+                outcomes[2] += run.closedRefusals;
             } catch (Throwable t) {
                 throw new AssertionError("quote property failed; replay with -Dquote.seed=" + seed + ": " + t, t);
             }
@@ -83,6 +92,8 @@ class QuotePropertiesTest {
         assertThat(reached).containsExactlyInAnyOrder(QuoteStatus.values());
         assertThat(outcomes[0]).isGreaterThan(SEQUENCES * STEPS / 5);
         assertThat(outcomes[1]).isGreaterThan(SEQUENCES * STEPS / 5);
+        // and quoting a closed opportunity is really tried
+        assertThat(outcomes[2]).isGreaterThan(SEQUENCES / 10);
     }
 
     @Test
@@ -113,14 +124,20 @@ class QuotePropertiesTest {
         private final List<QuoteId> known = new ArrayList<>();
         private final Map<QuoteId, QuoteRecord> frozen = new HashMap<>();
         private final Map<QuoteId, QuoteStatus> lastStatus = new HashMap<>();
+        private final QuoteFixtures.Deals deals;
+        private final List<CustomerId> customers = new ArrayList<>();
+        private final List<OpportunityId> opportunities = new ArrayList<>();
         private int done;
         private int refusals;
+        /** Drafts and revisions refused because the opportunity was closed. */
+        private int closedRefusals;
 
         Run(long seed) {
             random = new SplittableRandom(seed);
             DiscountPolicy policy = new DiscountPolicy(new BigDecimal(new String[] {"0", "5", "10", "20"}[random.nextInt(4)]));
             quotes = new Quotes(ACME, storage, clock, IdGenerator.timeOrdered(clock), published::add,
                     QuoteFixtures.catalog(), policy);
+            deals = new QuoteFixtures.Deals(ACME, storage, clock);
         }
 
         void go() {
@@ -131,7 +148,7 @@ class QuotePropertiesTest {
                         : known.get(random.nextInt(known.size()));
                 Map<QuoteId, QuoteRecord> before = snapshot();
                 int events = published.size();
-                int action = random.nextInt(17);
+                int action = random.nextInt(18);
                 boolean refused = false;
                 try {
                     act(action, id);
@@ -185,27 +202,84 @@ class QuotePropertiesTest {
                         quotes.expire(id);
                     }
                 }
-                case 13 -> {
-                    Revision r = quotes.revise(id, pick(STAFF), today().plusDays(random.nextInt(-1, 20)));
-                    known.add(r.revision().id());
-                }
+                case 13 -> revise(id);
                 case 14, 15 -> clock.advance(Duration.ofHours(random.nextInt(0, 24 * 4)));
+                case 16 -> closeAnOpportunity();
                 default -> draft();
             }
         }
 
-        private void draft() {
+        private void revise(QuoteId id) {
+            OpportunityId of = quotes.get(id).opportunityId();
+            boolean open = deals.opportunities.get(of).status() == OpportunityStatus.OPEN;
             try {
-                Quote q = quotes.draft(new DraftQuote(CustomerId.of(UUID.randomUUID()),
-                        OpportunityId.of(UUID.randomUUID()), null, pick(CURRENCIES),
+                Revision r = quotes.revise(id, pick(STAFF), today().plusDays(random.nextInt(-1, 20)));
+                assertThat(open).as("revised a quote of closed opportunity %s", of).isTrue();
+                known.add(r.revision().id());
+            } catch (IllegalTransitionException e) {
+                if (!open && e.aggregate().equals("opportunity")) {
+                    closedRefusals++;
+                }
+                throw e;
+            }
+        }
+
+        /** Wins or loses one of the open opportunities, if there is one. */
+        private void closeAnOpportunity() {
+            List<Opportunity> open = opportunities.stream().map(deals.opportunities::get)
+                    .filter(o -> o.status() == OpportunityStatus.OPEN).toList();
+            if (!open.isEmpty()) {
+                Opportunity o = open.get(random.nextInt(open.size()));
+                if (random.nextBoolean()) {
+                    deals.win(o);
+                } else {
+                    deals.lose(o);
+                }
+            }
+        }
+
+        /**
+         * Drafts a quote, mostly for the opportunity's own customer without naming a campaign, and
+         * checks the outcome against the rules of {@link Quotes#draft}.
+         */
+        private void draft() {
+            Opportunity o = opportunities.isEmpty() || random.nextInt(3) == 0 ? openAnOpportunity()
+                    : deals.opportunities.get(pick(opportunities.toArray(OpportunityId[]::new)));
+            CustomerId customer = random.nextInt(10) == 0 ? pick(customers.toArray(CustomerId[]::new)) : o.customerId();
+            CampaignId campaign = switch (random.nextInt(8)) {
+                case 0 -> o.campaignId().orElse(null);
+                case 1 -> CampaignId.of(UUID.randomUUID());
+                default -> null;
+            };
+            boolean open = o.status() == OpportunityStatus.OPEN;
+            try {
+                Quote q = quotes.draft(new DraftQuote(customer, o.id(), campaign, pick(CURRENCIES),
                         today().plusDays(random.nextInt(-1, 15)), pick(STAFF), pick(GRADES), pick(SEGMENTS),
                         new BigDecimal("19")));
+                assertThat(open).as("drafted for closed opportunity %s", o.id()).isTrue();
+                assertThat(customer).as("drafted for another customer's opportunity").isEqualTo(o.customerId());
+                assertThat(q.campaignId()).isEqualTo(o.campaignId().isPresent() ? o.campaignId()
+                        : Optional.ofNullable(campaign));
                 known.add(q.id());
             } catch (CrmException e) {
+                if (!open && e instanceof IllegalTransitionException t && t.aggregate().equals("opportunity")) {
+                    closedRefusals++;
+                }
                 if (known.isEmpty()) {
                     draft();
                 }
             }
+        }
+
+        /** Opens an opportunity, for a new or a known customer, with a campaign or without. */
+        private Opportunity openAnOpportunity() {
+            if (customers.isEmpty() || random.nextInt(3) == 0) {
+                customers.add(deals.customer());
+            }
+            CampaignId campaign = random.nextBoolean() ? CampaignId.of(UUID.randomUUID()) : null;
+            Opportunity o = deals.open(pick(customers.toArray(CustomerId[]::new)), campaign);
+            opportunities.add(o.id());
+            return o;
         }
 
         private LocalDate today() {
@@ -243,6 +317,14 @@ class QuotePropertiesTest {
                 QuoteId id = QuoteId.of(r.id());
                 QuoteStatus status = QuoteStatus.valueOf(r.status());
                 Quote.restore(r); // the model accepts every stored state
+
+                // every quote is for a real opportunity of its customer and carries its campaign
+                OpportunityRecord opportunity = storage.inTransaction("acme",
+                        s -> s.records(OpportunityRecord.KIND).find(r.opportunityId())).orElseThrow();
+                assertThat(r.customerId()).isEqualTo(opportunity.customerId());
+                if (opportunity.campaignId() != null) {
+                    assertThat(r.campaignId()).isEqualTo(opportunity.campaignId());
+                }
 
                 // money totals always equal the sum of their lines
                 assertThat(r.netTotal().amount()).isEqualTo(sum(r, QuoteLineRecord::net));

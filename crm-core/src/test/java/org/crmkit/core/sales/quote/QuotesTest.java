@@ -8,14 +8,14 @@ import static org.crmkit.core.sales.quote.QuoteFixtures.MANAGER;
 import static org.crmkit.core.sales.quote.QuoteFixtures.NOW;
 import static org.crmkit.core.sales.quote.QuoteFixtures.TODAY;
 import static org.crmkit.core.sales.quote.QuoteFixtures.dec;
-import static org.crmkit.core.sales.quote.QuoteFixtures.draft;
-import static org.crmkit.core.sales.quote.QuoteFixtures.draftFor;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.crmkit.core.sales.CampaignId;
+import org.crmkit.core.sales.OpportunityId;
 import org.crmkit.core.sales.QuoteId;
 import org.crmkit.core.TestClock;
 import org.crmkit.core.common.DomainEvent;
@@ -24,8 +24,11 @@ import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.memory.InMemoryStorage;
+import org.crmkit.core.sales.opportunity.Opportunity;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.sales.QuoteRecord;
+import org.crmkit.spi.storage.PageRequest;
+import org.crmkit.spi.storage.RecordQuery;
 import org.crmkit.spi.storage.StaleWriteException;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +39,165 @@ class QuotesTest {
     private final Quotes quotes = new Quotes(ACME, storage, clock, IdGenerator.timeOrdered(clock), published::add,
             QuoteFixtures.catalog(), DiscountPolicy.defaults());
 
+    private final QuoteFixtures.Deals deals = new QuoteFixtures.Deals(ACME, storage, clock);
+
     private QuoteRecord stored(QuoteId id) {
         return storage.inTransaction("acme", s -> s.records(QuoteRecord.KIND).find(id.value()).orElseThrow());
     }
+
+    /** Every quote record of acme, in id order. */
+    private List<QuoteRecord> allStored() {
+        return storage.inTransaction("acme", s -> s.records(QuoteRecord.KIND).query(RecordQuery.all(),
+                PageRequest.first(PageRequest.MAX_SIZE))).items();
+    }
+
+    private long count(String tenant, RecordQuery query) {
+        return storage.inTransaction(tenant, s -> s.records(QuoteRecord.KIND).count(query));
+    }
+
+    /** A draft in euros for a new open opportunity of a new customer. */
+    private DraftQuote draft() {
+        return draftFor("EUR", null, null);
+    }
+
+    /** A draft for a new open opportunity of a new customer. */
+    private DraftQuote draftFor(String currency, String grade, String segment) {
+        Opportunity o = deals.open();
+        return QuoteFixtures.draftFor(o.customerId(), o.id(), currency, grade, segment);
+    }
+
+    /** {@code d} naming {@code campaign}. */
+    private static DraftQuote withCampaign(DraftQuote d, CampaignId campaign) {
+        return new DraftQuote(d.customerId(), d.opportunityId(), campaign, d.currency(), d.validUntil(),
+                d.preparedBy(), d.customerGrade(), d.customerSegment(), d.taxRatePercent());
+    }
+
+    /** Asserts that a refused draft stored and published nothing. */
+    private void assertNothingStoredOrPublished(List<QuoteRecord> before, int events) {
+        assertThat(allStored()).isEqualTo(before);
+        assertThat(published).hasSize(events);
+    }
+
+    // ------------------------------------------------------------ the quote's opportunity
+
+    @Test
+    void refusesDraftingForAnUnknownOpportunityAndStoresNothing() {
+        Opportunity real = deals.open();
+        OpportunityId unknown = OpportunityId.of(UUID.randomUUID());
+        assertThatThrownBy(() -> quotes.draft(QuoteFixtures.draftFor(real.customerId(), unknown, "EUR", null, null)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("opportunityId: must name an opportunity of tenant 'acme' (was '" + unknown + "')")
+                .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("opportunityId"));
+        assertNothingStoredOrPublished(List.of(), 0);
+    }
+
+    @Test
+    void refusesAnotherTenantsOpportunityAsIfItDidNotExist() {
+        Opportunity acmes = deals.open();
+        Quotes globex = new Quotes(TenantId.of("globex"), storage, clock, IdGenerator.timeOrdered(clock),
+                published::add, QuoteFixtures.catalog(), DiscountPolicy.defaults());
+        assertThatThrownBy(() -> globex.draft(QuoteFixtures.draftFor(acmes)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("opportunityId: must name an opportunity of tenant 'globex'");
+        assertThat(count("globex", RecordQuery.all())).isZero();
+        assertNothingStoredOrPublished(List.of(), 0);
+    }
+
+    @Test
+    void refusesDraftingForAWonOpportunityAndStoresNothing() {
+        Opportunity won = deals.win(deals.open());
+        Quote earlier = quotes.draft(draft());
+        List<QuoteRecord> before = allStored();
+        int events = published.size();
+        assertThatThrownBy(() -> quotes.draft(QuoteFixtures.draftFor(won)))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessage("opportunity " + won.id() + " in state WON cannot move: take a new quote"
+                        + " (only an OPEN opportunity is quoted)")
+                .satisfies(e -> assertThat(((IllegalTransitionException) e).state()).isEqualTo("WON"));
+        assertNothingStoredOrPublished(before, events);
+        assertThat(before).extracting(QuoteRecord::id).containsExactly(earlier.id().value());
+    }
+
+    @Test
+    void refusesDraftingForALostOpportunityAndStoresNothing() {
+        Opportunity lost = deals.lose(deals.open());
+        assertThatThrownBy(() -> quotes.draft(QuoteFixtures.draftFor(lost)))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("opportunity " + lost.id() + " in state LOST");
+        assertThat(quotes.forOpportunity(lost.id())).isEmpty();
+        assertNothingStoredOrPublished(List.of(), 0);
+    }
+
+    @Test
+    void refusesDraftingForAnotherCustomersOpportunityAndStoresNothing() {
+        Opportunity bobs = deals.open();
+        var alice = deals.customer();
+        assertThatThrownBy(() -> quotes.draft(QuoteFixtures.draftFor(alice, bobs.id(), "EUR", null, null)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("customerId: must be the customer of opportunity " + bobs.id() + " (was '" + alice + "')");
+        assertThat(quotes.forCustomer(alice)).isEmpty();
+        assertNothingStoredOrPublished(List.of(), 0);
+    }
+
+    @Test
+    void refusesACampaignOtherThanTheOpportunitysAndStoresNothing() {
+        CampaignId spring = CampaignId.of(UUID.randomUUID());
+        CampaignId autumn = CampaignId.of(UUID.randomUUID());
+        Opportunity o = deals.open(deals.customer(), spring);
+        assertThatThrownBy(() -> quotes.draft(withCampaign(QuoteFixtures.draftFor(o), autumn)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("campaignId: must be the campaign of opportunity " + o.id() + " (" + spring
+                        + ") or absent (was '" + autumn + "')");
+        assertNothingStoredOrPublished(List.of(), 0);
+    }
+
+    @Test
+    void aDraftWithoutCampaignTakesTheOpportunitysSoTheCampaignFunnelFindsIt() {
+        CampaignId spring = CampaignId.of(UUID.randomUUID());
+        Opportunity o = deals.open(deals.customer(), spring);
+        Quote q = quotes.draft(QuoteFixtures.draftFor(o));
+        assertThat(q.campaignId()).contains(spring);
+        assertThat(stored(q.id()).campaignId()).isEqualTo(spring.value());
+        assertThat(count("acme", RecordQuery.all().where("campaignId", spring.toString()))).isEqualTo(1L);
+        // naming the opportunity's own campaign is the same
+        assertThat(quotes.draft(withCampaign(QuoteFixtures.draftFor(o), spring)).campaignId()).contains(spring);
+        // and a revision keeps it
+        assertThat(quotes.revise(q.id(), ALICE, TODAY.plusDays(7)).revision().campaignId()).contains(spring);
+    }
+
+    @Test
+    void aDraftForAnOpportunityWithoutCampaignKeepsTheCampaignItNames() {
+        Opportunity o = deals.open();
+        assertThat(quotes.draft(QuoteFixtures.draftFor(o)).campaignId()).isEmpty();
+        CampaignId named = CampaignId.of(UUID.randomUUID());
+        assertThat(quotes.draft(withCampaign(QuoteFixtures.draftFor(o), named)).campaignId()).contains(named);
+    }
+
+    @Test
+    void refusesRevisingAQuoteOnceItsOpportunityIsClosedAndStoresNothing() {
+        Opportunity lostDeal = deals.open();
+        Quote rejected = quotes.draft(QuoteFixtures.draftFor(lostDeal));
+        quotes.addLine(rejected.id(), AddQuoteLine.of("p-widget", "1"));
+        quotes.send(rejected.id());
+        quotes.reject(rejected.id(), "too expensive");
+        deals.lose(lostDeal);
+        Opportunity wonDeal = deals.open();
+        Quote sent = quotes.draft(QuoteFixtures.draftFor(wonDeal));
+        quotes.addLine(sent.id(), AddQuoteLine.of("p-widget", "1"));
+        quotes.send(sent.id());
+        deals.win(wonDeal);
+        List<QuoteRecord> before = allStored();
+        int events = published.size();
+        assertThatThrownBy(() -> quotes.revise(rejected.id(), ALICE, TODAY.plusDays(7)))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("in state LOST");
+        assertThatThrownBy(() -> quotes.revise(sent.id(), ALICE, TODAY.plusDays(7)))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("in state WON");
+        assertNothingStoredOrPublished(before, events);
+        assertThat(quotes.revisionsOf(rejected.id())).isEmpty();
+        assertThat(quotes.get(rejected.id()).status()).isEqualTo(QuoteStatus.REJECTED);
+    }
+
+    // ------------------------------------------------------------ the quote's own life
 
     @Test
     void takesAQuoteFromDraftToAcceptedThroughApprovalStoringEachStep() {
