@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import org.crmkit.core.sales.campaign.TargetSegment;
 import org.crmkit.core.sales.lead.CaptureLead;
 import org.crmkit.core.sales.lead.Leads;
 import org.crmkit.core.sales.opportunity.Opportunities;
+import org.crmkit.core.sales.opportunity.Opportunity;
 import org.crmkit.core.sales.opportunity.PipelineStage;
 import org.crmkit.core.sales.opportunity.SalesCycle;
 import org.crmkit.core.sales.order.Order;
@@ -167,10 +169,6 @@ class SalesFlowAnalyticsTest {
         opportunities.open(known, KIM, "Walk-in", Money.of("80.00", "EUR"), LocalDate.of(2026, 3, 20), pipeline, null,
                 null);
 
-        // wang's opportunity is won ten days after it was opened
-        clock.advance(Duration.ofDays(10));
-        opportunities.win(wang.opportunity(), "best price", null, SAM);
-
         // quotes: wang's accepted; li's rejected, revised and accepted; max's in dollars, accepted
         Quote wangQuote = quotes.accept(sentQuote(wang, spring, "EUR", "chair", "2").id());
         Quote rejected = sentQuote(li, spring, "EUR", "chair", "1");
@@ -202,6 +200,11 @@ class SalesFlowAnalyticsTest {
         DeliveredOrder a = asDelivered(autumnDelivered);
         crm.surveys(ACME).sendAfterDelivery(a);
         crm.feedback(ACME).record(RecordFeedback.aboutOrder(a, FeedbackKind.COMMENT, "Nice lamp"));
+
+        // wang's opportunity is won (after its order: a won deal takes no new quote) ten days after it was opened
+        Instant opened = opportunities.get(wang.opportunity()).createdAt();
+        clock.advance(Duration.between(clock.instant(), opened.plus(Duration.ofDays(10))));
+        opportunities.win(wang.opportunity(), "best price", null, SAM);
     }
 
     private static Optional<BigDecimal> rate(String value) {
@@ -373,7 +376,11 @@ class SalesFlowAnalyticsTest {
 
     @Test
     void everyOrderThatEarnedPointsCountsOnceForTheClubStep() {
-        Quote again = quotes.accept(sentQuote(wang, spring, "EUR", "chair", "1").id());
+        // a second deal with wang's customer, in the same campaign
+        Opportunity more = opportunities.open(wang.customer(), SAM, "More chairs", Money.of("100.00", "EUR"),
+                LocalDate.of(2026, 5, 31), pipeline, spring, null);
+        Quote again = quotes.accept(sentQuote(new Conversion(wang.lead(), wang.customer(), false, more.id(), List.of()),
+                spring, "EUR", "chair", "1").id());
         DeliveredOrder second = asDelivered(delivered(orders.placeFromQuote(again.id())));
         crm.club(ACME).earnFromOrder(second);
         crm.club(ACME).earnFromOrder(second); // posted once
