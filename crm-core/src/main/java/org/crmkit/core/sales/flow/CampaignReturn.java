@@ -13,7 +13,8 @@ import org.crmkit.core.sales.CampaignId;
  * <p>{@code revenue} is the gross total of the campaign's delivered orders (orders made from
  * quotes of opportunities of the campaign's leads) in the campaign's currency, plus revenue
  * attributed to the campaign by hand ({@code Campaigns#attributeRevenue}) for sources that are not
- * among those orders. {@code returnOnCost} is {@code revenue / cost}, four decimals rounded half up,
+ * among the orders counted (so a delivered order in another currency, left out of the orders'
+ * sum, counts through its hand attribution, typically converted by hand). {@code returnOnCost} is {@code revenue / cost}, four decimals rounded half up,
  * empty while nothing was spent.
  *
  * @param campaign            the campaign

@@ -8,16 +8,20 @@ import java.util.Objects;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.DomainEventListener;
 import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.CustomerEvent;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.Customers;
 import org.crmkit.core.customer.Interaction;
 import org.crmkit.core.customer.NoSuchCustomerException;
+import org.crmkit.core.customer.TimelineEntry;
 import org.crmkit.core.sales.LeadId;
 import org.crmkit.core.sales.lead.CustomerMatch;
 import org.crmkit.core.sales.lead.CustomerMatcher;
 import org.crmkit.core.sales.lead.Lead;
+import org.crmkit.core.sales.lead.LeadStatus;
 import org.crmkit.core.sales.lead.Leads;
 import org.crmkit.core.sales.lead.NoSuchLeadException;
 import org.crmkit.core.sales.opportunity.Opportunities;
@@ -98,8 +102,9 @@ public final class LeadConversion {
      * @return what the conversion made
      * @throws NoSuchLeadException     if this tenant has no such lead
      * @throws NoSuchCustomerException if the command links to a customer this tenant does not have
-     * @throws org.crmkit.core.common.IllegalTransitionException if the lead is not qualified (for
-     *         example, already converted); nothing changes
+     * @throws IllegalTransitionException naming the lead, its id and its status if the lead is not
+     *         qualified (for example, already converted), checked before anything else about the
+     *         command; nothing changes
      * @throws org.crmkit.core.sales.opportunity.NoSuchPipelineException if the pipeline does not exist
      * @throws org.crmkit.spi.ValidationException naming the field, if part of the command breaks a rule
      */
@@ -110,6 +115,12 @@ public final class LeadConversion {
             events.clear();
             Lead lead = leads.findWithin(session, command.lead())
                     .orElseThrow(() -> new NoSuchLeadException(tenant, command.lead()));
+            // Check the lead first: a lead that cannot convert (a second conversion above all) is
+            // refused for what it is, before the customer or the opportunity is even looked at.
+            if (!lead.status().canTransitionTo(LeadStatus.CONVERTED)) {
+                throw new IllegalTransitionException("lead", lead.id().value(), lead.status().name(),
+                        "to " + LeadStatus.CONVERTED);
+            }
             List<CustomerMatch> offered = CustomerMatcher.find(session, lead);
             CustomerId customerId;
             boolean created;
@@ -131,10 +142,14 @@ public final class LeadConversion {
             lead.convert(customerId, o.id(), command.by(), clock);
             session.records(LeadRecord.KIND).update(lead.toRecord());
             if (!created) {
-                customers.recordInteractionWithin(session, customerId, Interaction.now(Channel.IN_PERSON,
-                                command.by(), "Lead " + lead.id() + " converted: opportunity '" + command.opportunityName()
-                                        + "' opened")
-                        .inDepartment("sales"));
+                TimelineEntry entry = customers.recordInteractionWithin(session, customerId,
+                        Interaction.now(Channel.IN_PERSON, command.by(), "Lead " + lead.id()
+                                        + " converted: opportunity '" + command.opportunityName() + "' opened")
+                                .inDepartment("sales"));
+                // recordInteractionWithin keeps the customer's working copy to itself: announce the entry as
+                // Customers#recordInteraction would.
+                events.add(new CustomerEvent.InteractionRecorded(tenant, customerId, entry.occurredAt(), entry.id(),
+                        entry.channel(), entry.staff(), entry.department()));
             }
             events.addAll(o.recordedEvents());
             events.addAll(lead.recordedEvents());

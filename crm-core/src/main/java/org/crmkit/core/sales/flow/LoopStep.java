@@ -27,7 +27,7 @@ public enum LoopStep {
     SELF_SERVICE,
     /** An answered satisfaction survey. */
     SATISFACTION,
-    /** Club points earned from an order. */
+    /** Club points earned from an order: one per order that earned points. */
     CLUB,
     /** Feedback (comment, complaint, product idea), which goes back to marketing. */
     FEEDBACK;

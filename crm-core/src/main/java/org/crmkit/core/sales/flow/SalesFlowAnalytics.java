@@ -32,7 +32,6 @@ import org.crmkit.spi.sales.OrderRecord;
 import org.crmkit.spi.sales.QuoteRecord;
 import org.crmkit.spi.service.ClubMembershipRecord;
 import org.crmkit.spi.service.FeedbackRecord;
-import org.crmkit.spi.service.PointsEntryRecord;
 import org.crmkit.spi.service.SatisfactionSurveyRecord;
 import org.crmkit.spi.service.SelfServiceSessionRecord;
 import org.crmkit.spi.service.WorkOrderRecord;
@@ -52,13 +51,14 @@ import org.crmkit.spi.storage.StoredRecord;
  *
  * <p>Records are attributed to a campaign through the campaign id every step carries from the
  * lead onwards (lead, opportunity, quote, order, work order, self-service session, survey,
- * feedback); club points count when they were earned from one of the campaign's orders.
+ * feedback); club points count once per order of the campaign that earned them.
  *
  * @since 0.1
  */
 public final class SalesFlowAnalytics {
 
     private static final String DELIVERED = "DELIVERED";
+    private static final String EARN = "EARN";
 
     private final TenantId tenant;
     private final CrmStorage storage;
@@ -127,10 +127,12 @@ public final class SalesFlowAnalytics {
             Set<UUID> orderIds = new HashSet<>();
             for (OrderRecord o : all(session, OrderRecord.KIND,
                     RecordQuery.all().where("campaignId", campaign.toString()).where("status", DELIVERED))) {
-                orderIds.add(o.id());
                 delivered++;
                 if (o.grossTotal().currency().equals(cost.currencyCode())) {
                     revenue = revenue.plus(Money.of(o.grossTotal().amount(), o.grossTotal().currency()));
+                    // Only an order counted here makes its hand attribution a double count; the hand
+                    // attribution of an order left out for its currency is its only revenue.
+                    orderIds.add(o.id());
                 } else {
                     otherCurrency++;
                 }
@@ -182,17 +184,18 @@ public final class SalesFlowAnalytics {
             orderIds.add(o.id());
             orderCustomers.add(o.customerId());
         });
-        long earning = 0;
+        // One record per order that earned points (an EARN entry of the order), like one survey per
+        // answer: a customer whose two orders both earned counts twice.
+        long earnings = 0;
         for (UUID customer : orderCustomers) {
             for (ClubMembershipRecord m : all(session, ClubMembershipRecord.KIND,
                     RecordQuery.all().where("customerId", customer.toString()))) {
-                if (m.entries().stream().map(PointsEntryRecord::orderId).anyMatch(orderIds::contains)) {
-                    earning++;
-                    break;
-                }
+                earnings += m.entries().stream()
+                        .filter(e -> EARN.equals(e.kind()) && e.orderId() != null && orderIds.contains(e.orderId()))
+                        .count();
             }
         }
-        counts.put(LoopStep.CLUB, earning);
+        counts.put(LoopStep.CLUB, earnings);
         counts.put(LoopStep.FEEDBACK, session.records(FeedbackRecord.KIND).count(byCampaign));
         return new LoopFunnel(counts);
     }
