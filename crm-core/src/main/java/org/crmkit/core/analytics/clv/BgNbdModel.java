@@ -30,8 +30,9 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
     }
 
     /**
-     * Fits the model by maximum likelihood (Fader, Hardie and Lee 2005, equation 6), with Nelder-Mead on
-     * the log-parameters. Deterministic.
+     * Fits the model by maximum likelihood (Fader, Hardie and Lee 2005, equation 6): BFGS on the
+     * log-parameters with the analytic gradient, falling back to Nelder-Mead if that does not converge.
+     * Deterministic.
      *
      * @param data the customers; not null
      * @return the fit, with standard errors where the Hessian allows
@@ -41,7 +42,9 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
         Objects.requireNonNull(data, "data must not be null");
         double scale = Math.max(data.maxAge(), 1e-6);
         double[][] starts = {{1.0, 1.0, 1.0, 1.0}, {0.5, scale / 4.0, 1.0, 2.0}, {1.0, scale, 0.5, 5.0}};
-        return Fitting.maximise("BG/NBD", NAMES, starts, p -> logLikelihood(p[0], p[1], p[2], p[3], data),
+        return Fitting.maximiseSmooth("BG/NBD", NAMES, starts,
+                (p, gradient) -> logLikelihood(p[0], p[1], p[2], p[3], data, gradient),
+                p -> logLikelihood(p[0], p[1], p[2], p[3], data),
                 data.customers(), p -> new BgNbdModel(p[0], p[1], p[2], p[3]));
     }
 
@@ -87,6 +90,87 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
                     : SpecialFunctions.logSumExp(stay, logOdds[k] - rx * Math.log(alpha + tx[i]));
             sum += w[i] * (common[k] + ll);
         }
+        return sum;
+    }
+
+    /**
+     * The log-likelihood and its gradient with respect to (r, α, a, b). Per row, with the common term
+     * C = ln Γ(r+x) - ln Γ(r) + r ln α + ln Γ(b+x) - ln Γ(a+b+x) - ln Γ(b) + ln Γ(a+b) and the two
+     * branches S = -(r+x) ln(α+T) and D = ln a - ln(b+x-1) - (r+x) ln(α+t_x) (only when x > 0), ln L = C
+     * + ln(e^S + e^D); so ∂ ln L = ∂C + p ∂S + (1-p) ∂D with p = e^(S - ln L + C), where
+     * ∂C/∂r = ψ(r+x) - ψ(r) + ln α, ∂C/∂α = r/α, ∂C/∂a = ψ(a+b) - ψ(a+b+x),
+     * ∂C/∂b = ψ(b+x) - ψ(a+b+x) - ψ(b) + ψ(a+b), ∂S/∂r = -ln(α+T), ∂S/∂α = -(r+x)/(α+T),
+     * ∂D/∂r = -ln(α+t_x), ∂D/∂α = -(r+x)/(α+t_x), ∂D/∂a = 1/a, ∂D/∂b = -1/(b+x-1).
+     */
+    static double logLikelihood(double r, double alpha, double a, double b, PurchaseHistories d, double[] gradient) {
+        double logGammaR = SpecialFunctions.logGamma(r);
+        double logAlpha = Math.log(alpha);
+        double logBetaAB = SpecialFunctions.logBeta(a, b);
+        double logGammaA = SpecialFunctions.logGamma(a);
+        double psiR = SpecialFunctions.digamma(r);
+        double psiB = SpecialFunctions.digamma(b);
+        double psiAB = SpecialFunctions.digamma(a + b);
+        double[] distinct = d.distinctX;
+        double[] common = new double[distinct.length];
+        double[] logOdds = new double[distinct.length];
+        double[] dCr = new double[distinct.length];
+        double[] dCa = new double[distinct.length];
+        double[] dCb = new double[distinct.length];
+        for (int k = 0; k < distinct.length; k++) {
+            double x = distinct[k];
+            common[k] = commonTerm(r, a, b, logGammaR, logAlpha, logBetaAB, logGammaA, x);
+            logOdds[k] = x == 0.0 ? Double.NEGATIVE_INFINITY : Math.log(a / (b + x - 1.0));
+            double psiABX = SpecialFunctions.digamma(a + b + x);
+            dCr[k] = SpecialFunctions.digamma(r + x) - psiR + logAlpha;
+            dCa[k] = psiAB - psiABX;
+            dCb[k] = SpecialFunctions.digamma(b + x) - psiABX - psiB + psiAB;
+        }
+        double sum = 0.0;
+        double gr = 0.0;
+        double galpha = 0.0;
+        double ga = 0.0;
+        double gb = 0.0;
+        double[] x = d.x;
+        double[] tx = d.tx;
+        double[] t = d.t;
+        double[] w = d.weight;
+        int[] xIndex = d.xIndex;
+        for (int i = 0; i < x.length; i++) {
+            int k = xIndex[i];
+            double rx = r + x[i];
+            double logAlphaT = Math.log(alpha + t[i]);
+            double stay = -rx * logAlphaT;
+            double wi = w[i];
+            double rowR = dCr[k];
+            double rowAlpha = r / alpha;
+            double rowA = dCa[k];
+            double rowB = dCb[k];
+            double ll;
+            if (x[i] == 0.0) {
+                ll = stay;
+                rowR -= logAlphaT;
+                rowAlpha -= rx / (alpha + t[i]);
+            } else {
+                double logAlphaTx = Math.log(alpha + tx[i]);
+                double dropped = logOdds[k] - rx * logAlphaTx;
+                ll = SpecialFunctions.logSumExp(stay, dropped);
+                double p = Math.exp(stay - ll);
+                double q = Math.exp(dropped - ll);
+                rowR -= p * logAlphaT + q * logAlphaTx;
+                rowAlpha -= p * rx / (alpha + t[i]) + q * rx / (alpha + tx[i]);
+                rowA += q / a;
+                rowB -= q / (b + x[i] - 1.0);
+            }
+            sum += wi * (common[k] + ll);
+            gr += wi * rowR;
+            galpha += wi * rowAlpha;
+            ga += wi * rowA;
+            gb += wi * rowB;
+        }
+        gradient[0] = gr;
+        gradient[1] = galpha;
+        gradient[2] = ga;
+        gradient[3] = gb;
         return sum;
     }
 
@@ -155,6 +239,95 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
             return e;
         }
         return e / (1.0 + Math.exp(logOddsDead(frequency, recency, age)));
+    }
+
+    /**
+     * Scores many customers. The same as calling {@link #conditionalExpectedPurchases(double, double,
+     * double, double)} per index, with the same results to the last bit, but the hypergeometric part
+     * depends on x and T only, so it is computed once per distinct (x, T) pair (purchases counted by
+     * day give few of them) and reused.
+     */
+    @Override
+    public double[] conditionalExpectedPurchases(double t, double[] frequency, double[] recency, double[] age) {
+        Checks.horizon(t);
+        Objects.requireNonNull(frequency, "frequency must not be null");
+        Objects.requireNonNull(recency, "recency must not be null");
+        Objects.requireNonNull(age, "age must not be null");
+        if (recency.length != frequency.length || age.length != frequency.length) {
+            throw new org.crmkit.spi.ValidationException("histories", "arrays must have the same length");
+        }
+        int n = frequency.length;
+        double[] out = new double[n];
+        PairCache cache = new PairCache(n);
+        for (int i = 0; i < n; i++) {
+            double x = frequency[i];
+            double tx = recency[i];
+            double big = age[i];
+            PurchaseHistory.check(x, tx, big, "");
+            double e = cache.get(x, big);
+            if (Double.isNaN(e)) {
+                e = expectation(t, x, big);
+                cache.put(x, big, e);
+            }
+            out[i] = x == 0.0 ? e : e / (1.0 + Math.exp(logOddsDead(x, tx, big)));
+        }
+        return out;
+    }
+
+    /** An open-addressing map from a pair of doubles to a double, bounded; NaN means absent. */
+    private static final class PairCache {
+        private final int mask;
+        private final int limit;
+        private final long[] first;
+        private final long[] second;
+        private final double[] values;
+        private final boolean[] used;
+        private int size;
+
+        /** @param rows how many lookups to expect; the table holds at most 2^15 pairs whatever it is */
+        PairCache(int rows) {
+            int capacity = Integer.highestOneBit(Math.max(16, Math.min(1 << 16, 2 * rows - 1))) << 1;
+            capacity = Math.min(capacity, 1 << 16);
+            mask = capacity - 1;
+            limit = capacity / 2;
+            first = new long[capacity];
+            second = new long[capacity];
+            values = new double[capacity];
+            used = new boolean[capacity];
+        }
+
+        double get(double u, double v) {
+            long p = Double.doubleToLongBits(u);
+            long q = Double.doubleToLongBits(v);
+            for (int slot = slot(p, q); used[slot]; slot = (slot + 1) & mask) {
+                if (first[slot] == p && second[slot] == q) {
+                    return values[slot];
+                }
+            }
+            return Double.NaN;
+        }
+
+        void put(double u, double v, double value) {
+            if (size >= limit) {
+                return; // full: later pairs are computed each time
+            }
+            long p = Double.doubleToLongBits(u);
+            long q = Double.doubleToLongBits(v);
+            int slot = slot(p, q);
+            while (used[slot]) {
+                slot = (slot + 1) & mask;
+            }
+            used[slot] = true;
+            first[slot] = p;
+            second[slot] = q;
+            values[slot] = value;
+            size++;
+        }
+
+        private int slot(long p, long q) {
+            long h = p * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(q * 0xC2B2AE3D27D4EB4FL, 31);
+            return (int) (h ^ (h >>> 29)) & mask;
+        }
     }
 
     /**
