@@ -56,4 +56,14 @@ public sealed interface WorkOrderEvent extends DomainEvent {
     record Reopened(TenantId tenant, WorkOrderId workOrderId, Instant occurredAt, StaffId by, String reason)
             implements WorkOrderEvent {
     }
+
+    /** The work order was dispatched automatically to {@code assignee}; {@code why} is the decision's summary. */
+    record Dispatched(TenantId tenant, WorkOrderId workOrderId, Instant occurredAt, StaffId assignee, String why)
+            implements WorkOrderEvent {
+    }
+
+    /** A service-level target was missed: the response or resolution came {@code lateBy} after {@code dueAt}. */
+    record ServiceLevelBreached(TenantId tenant, WorkOrderId workOrderId, Instant occurredAt, ServiceTarget target,
+                                Instant dueAt, java.time.Duration lateBy) implements WorkOrderEvent {
+    }
 }
