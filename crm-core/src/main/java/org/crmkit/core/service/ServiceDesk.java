@@ -503,13 +503,29 @@ public final class ServiceDesk {
     }
 
     /**
-     * Reopens a resolved work order.
+     * Reopens a resolved work order. It stays with its assignee when the assignee is not a registered
+     * agent or has spare capacity; otherwise the assignee is {@linkplain WorkOrder#release released}
+     * and the work order is dispatched again in the same unit of work (and stays queued if no agent
+     * qualifies), so that no agent ends up over capacity.
      *
      * @param reason why; may be null
      * @throws IllegalTransitionException if the work order is not resolved
      */
     public WorkOrder reopen(WorkOrderId id, StaffId by, String reason) {
-        return changeWorkOrder(id, w -> w.reopen(by, reason, clock.instant()));
+        return changeWorkOrder(id, (s, w) -> {
+            Instant now = clock.instant();
+            w.reopen(by, reason, now);
+            Optional<StaffId> assignee = w.assignee();
+            Optional<ServiceAgent> agent = assignee.flatMap(a -> loadAgent(s, a));
+            if (agent.isPresent()) {
+                int load = openLoad(s, agent.get().staffId());
+                if (load >= agent.get().capacity()) {
+                    w.release(agent.get().staffId() + " is at capacity (" + load + "/" + agent.get().capacity()
+                            + " open) when the work order was reopened", now);
+                    dispatchIn(s, w, now);
+                }
+            }
+        });
     }
 
     /** @return the work order with that id in this tenant, or empty */
@@ -552,11 +568,13 @@ public final class ServiceDesk {
      * @param staff       the staff member; not null, not yet registered in this tenant
      * @param displayName the name shown to colleagues, at most 200 characters; not blank
      * @param skills      the agent's skills; not null, may be empty
-     * @param capacity    the most work orders open or in progress at once; 1 to {@link ServiceAgent#CAPACITY_MAX}
+     * @param capacity    the most work orders open or in progress at once; 1 to {@link ServiceAgent#CAPACITY_MAX},
+     *                    and at least the work orders the staff member has open or in progress already
      * @param by          who registered the agent; may be null
      * @return the stored agent, version 1
-     * @throws ValidationException naming the field if an argument breaks a rule, or on {@code staffId}
-     *                             if the staff member is registered already; nothing is stored
+     * @throws ValidationException naming the field if an argument breaks a rule, on {@code staffId}
+     *                             if the staff member is registered already, on {@code capacity} if it is
+     *                             below the staff member's open work orders; nothing is stored
      */
     public ServiceAgent registerAgent(StaffId staff, String displayName, Collection<Skill> skills, int capacity,
                                       StaffId by) {
@@ -567,6 +585,11 @@ public final class ServiceDesk {
             if (loadAgent(s, staff).isPresent()) {
                 throw new ValidationException("staffId", "must not name an agent already registered in tenant '"
                         + tenant + "'", staff);
+            }
+            int load = openLoad(s, staff);
+            if (capacity < load) {
+                throw new ValidationException("capacity", "must be at least the " + load
+                        + " work orders " + staff + " has open or in progress", capacity);
             }
             s.records(ServiceAgentRecord.KIND).insert(agent.toRecord());
         });

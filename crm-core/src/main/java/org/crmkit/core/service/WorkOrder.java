@@ -245,6 +245,29 @@ public final class WorkOrder {
     }
 
     /**
+     * Releases the assignee: the work order keeps its state and waits for dispatch again
+     * ({@link #queued()}). Appends a {@link WorkOrderStepKind#RELEASED} step and records
+     * {@link WorkOrderEvent.Released}. Releasing a work order nobody is assigned to changes nothing.
+     *
+     * @param reason why, at most 4000 characters; not blank
+     * @throws IllegalTransitionException if the work order is resolved or closed
+     */
+    public void release(String reason, Instant at) {
+        String text = Args.required(reason, "reason", TEXT_MAX);
+        Args.notNull(at, "at");
+        if (!status.acceptsAssignment()) {
+            throw refused("release");
+        }
+        if (assignee == null) {
+            return;
+        }
+        StaffId previous = assignee;
+        assignee = null;
+        steps.add(new WorkOrderStep(at, null, WorkOrderStepKind.RELEASED, text));
+        events.add(new WorkOrderEvent.Released(tenant, id, at, previous, text));
+    }
+
+    /**
      * Starts work: {@code OPEN → IN_PROGRESS}. If nobody is assigned yet, {@code by} becomes the assignee.
      *
      * @param by who starts; not null

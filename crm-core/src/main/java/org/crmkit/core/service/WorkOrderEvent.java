@@ -62,6 +62,11 @@ public sealed interface WorkOrderEvent extends DomainEvent {
             implements WorkOrderEvent {
     }
 
+    /** The assignee {@code previous} was released; the work order waits for dispatch again. */
+    record Released(TenantId tenant, WorkOrderId workOrderId, Instant occurredAt, StaffId previous, String reason)
+            implements WorkOrderEvent {
+    }
+
     /** A service-level target was missed: the response or resolution came {@code lateBy} after {@code dueAt}. */
     record ServiceLevelBreached(TenantId tenant, WorkOrderId workOrderId, Instant occurredAt, ServiceTarget target,
                                 Instant dueAt, java.time.Duration lateBy) implements WorkOrderEvent {

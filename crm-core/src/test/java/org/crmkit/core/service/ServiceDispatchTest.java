@@ -178,6 +178,31 @@ class ServiceDispatchTest {
     }
 
     @Test
+    void aWorkOrderReopenedWhileItsAgentIsFullIsReleasedAndDispatchedAgain() {
+        f.desk.registerAgent(ANN, "Ann", List.of(), 1, null);
+        WorkOrderId first = open().workOrder().id();
+        f.desk.start(first, ANN);
+        f.desk.resolve(first, ANN, "fixed");
+        open();
+        assertThat(f.desk.agentLoad(ANN)).isEqualTo(1);
+        WorkOrder reopened = f.desk.reopen(first, null, "leaks again");
+        assertThat(reopened.status()).isEqualTo(WorkOrderStatus.IN_PROGRESS);
+        assertThat(reopened.assignee()).isEmpty();
+        assertThat(reopened.queued()).isTrue();
+        assertThat(reopened.steps()).extracting(WorkOrderStep::what).endsWith(WorkOrderStepKind.REOPENED,
+                WorkOrderStepKind.RELEASED);
+        assertThat(f.events(WorkOrderEvent.Released.class)).singleElement()
+                .satisfies(e -> assertThat(e.previous()).isEqualTo(ANN));
+        assertThat(f.desk.agentLoad(ANN)).isEqualTo(1);
+
+        f.desk.registerAgent(BOB, "Bob", List.of(), 1, null);
+        assertThat(f.desk.dispatchQueued()).singleElement().satisfies(o -> assertThat(o.assignee()).contains(BOB));
+        // with room to spare, a reopened work order stays with its agent
+        f.desk.resolve(first, BOB, "fixed again");
+        assertThat(f.desk.reopen(first, null, "still").assignee()).contains(BOB);
+    }
+
+    @Test
     void theRatingComesFromAnsweredSurveysOfTheAgentsWorkOrdersAndDrivesTheNextDispatch() {
         f.desk.registerAgent(ANN, "Ann", List.of(), 5, null);
         f.desk.registerAgent(BOB, "Bob", List.of(), 5, null);
