@@ -122,6 +122,24 @@ class ServiceLevelBreachTest {
         assertThat(f.desk.breaches(t0.plus(Duration.ofDays(30)))).isEmpty();
     }
 
+    @Test
+    void theBuildersPolicyGivesTheDueTimes() {
+        org.crmkit.core.TestClock clock = org.crmkit.core.TestClock.at("2026-05-04T10:00:00Z");
+        ServiceLevelPolicy policy = ServiceLevelPolicy.defaults().with(RelationshipLevel.BASIC, WorkOrderPriority.LOW,
+                ServiceLevelTargets.of(Duration.ofMinutes(5), Duration.ofMinutes(50)));
+        org.crmkit.core.Crm crm = org.crmkit.core.Crm.builder()
+                .storage(org.crmkit.core.memory.InMemoryStorage.create()).clock(clock).serviceLevels(policy).build();
+        ServiceDesk desk = crm.serviceDesk("acme");
+        assertThat(desk.serviceLevels()).isEqualTo(policy);
+        CustomerId c = crm.customers("acme").register(RegisterCustomer.builder(CustomerType.B2C, "Li", "x").build())
+                .id();
+        WorkOrder w = desk.openWorkOrder(c, WorkOrderOrigin.CALL, "x", null, WorkOrderPriority.LOW, null);
+        assertThat(w.responseDueAt()).contains(clock.instant().plus(Duration.ofMinutes(5)));
+        assertThat(w.resolutionDueAt()).contains(clock.instant().plus(Duration.ofMinutes(50)));
+        assertThat(desk.breaches(clock.instant().plus(Duration.ofMinutes(6)))).singleElement()
+                .satisfies(b -> assertThat(b.target()).isEqualTo(ServiceTarget.RESPONSE));
+    }
+
     private WorkOrder urgentBasic() {
         return f.desk.openWorkOrder(customer(RelationshipLevel.BASIC), WorkOrderOrigin.CALL, "Down", null,
                 WorkOrderPriority.URGENT, null);
