@@ -20,7 +20,7 @@ import org.crmkit.spi.ValidationException;
  * @param available      whether the agent takes new work orders now
  * @param openWorkOrders how many work orders the agent has open or in progress now; at least 0
  * @param rating         the agent's customer-satisfaction rating; not null, of this agent
- * @param lastAssignedAt when a work order was last dispatched to the agent; null if never
+ * @param lastAssignedAt when a work order was last assigned to the agent (by dispatch or by hand); null if never
  * @since 0.1
  */
 public record AgentCandidate(StaffId staffId, String displayName, Set<Skill> skills, int capacity, boolean available,
@@ -53,7 +53,7 @@ public record AgentCandidate(StaffId staffId, String displayName, Set<Skill> ski
         return skill.isEmpty() || skills.contains(skill.get());
     }
 
-    /** @return when a work order was last dispatched to the agent, if ever */
+    /** @return when a work order was last assigned to the agent, if ever */
     public Optional<Instant> lastAssigned() {
         return Optional.ofNullable(lastAssignedAt);
     }

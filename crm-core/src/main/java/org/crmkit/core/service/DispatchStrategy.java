@@ -31,7 +31,7 @@ public interface DispatchStrategy {
      * The default strategy. Among the agents who are available, have the required skill (if the work
      * order names one) and have fewer open work orders than their capacity, it chooses the one with
      * the highest {@linkplain AgentRating satisfaction rating}. Ties are broken fairly, in this order:
-     * fewest work orders open now; then least recently dispatched (never dispatched first); then
+     * fewest work orders open now; then least recently assigned (never assigned first); then
      * staff id in ascending order, so the choice is always the same for the same facts. When no agent
      * qualifies, the outcome is {@linkplain DispatchOutcome#unassigned unassigned}, naming why each
      * agent could not take the work order.

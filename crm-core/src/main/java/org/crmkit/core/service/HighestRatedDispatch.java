@@ -13,7 +13,7 @@ final class HighestRatedDispatch implements DispatchStrategy {
 
     static final HighestRatedDispatch INSTANCE = new HighestRatedDispatch();
     static final String RULE = "highest satisfaction rating among available agents with the skill and spare "
-            + "capacity; ties to the fewest open work orders, then the least recently dispatched, then staff id";
+            + "capacity; ties to the fewest open work orders, then the least recently assigned, then staff id";
 
     private static final Comparator<AgentCandidate> ORDER = Comparator
             .comparing(AgentCandidate::rating, Comparator.reverseOrder())
@@ -79,10 +79,10 @@ final class HighestRatedDispatch implements DispatchStrategy {
         }
         if (c.lastAssignedAt() != null && (winner.lastAssignedAt() == null
                 || c.lastAssignedAt().isAfter(winner.lastAssignedAt()))) {
-            return "same rating and load, dispatched more recently: " + c.lastAssignedAt() + " after "
+            return "same rating and load, assigned more recently: " + c.lastAssignedAt() + " after "
                     + (winner.lastAssignedAt() == null ? "never" : winner.lastAssignedAt().toString());
         }
-        return "same rating, load and last dispatch; staff id comes after " + winner.staffId();
+        return "same rating, load and last assignment; staff id comes after " + winner.staffId();
     }
 
     private static String clip(String text) {

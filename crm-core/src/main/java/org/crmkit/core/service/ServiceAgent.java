@@ -150,9 +150,19 @@ public final class ServiceAgent {
         changeAvailability(false, by, at);
     }
 
-    /** Notes that a work order was dispatched to the agent now (for fair tie-breaking). */
-    void dispatched(Instant at) {
+    /**
+     * Notes that a work order was assigned to the agent now, by dispatch or by hand (for fair
+     * tie-breaking). Writing the agent's record with every new assignment makes two units of work
+     * that give the same agent one more work order conflict (optimistic locking), so that together
+     * they cannot exceed the capacity.
+     */
+    void assigned(Instant at) {
         lastAssignedAt = at;
+        changed = true;
+    }
+
+    /** Marks the agent changed without changing a field: the agent takes back a reopened work order. */
+    void reserve() {
         changed = true;
     }
 
@@ -208,7 +218,7 @@ public final class ServiceAgent {
         return registeredAt;
     }
 
-    /** @return when a work order was last dispatched to the agent, if ever */
+    /** @return when a work order was last assigned to the agent (by dispatch or by hand), if ever */
     public Optional<Instant> lastAssignedAt() {
         return Optional.ofNullable(lastAssignedAt);
     }

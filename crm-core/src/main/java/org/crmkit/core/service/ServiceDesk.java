@@ -463,7 +463,7 @@ public final class ServiceDesk {
     public WorkOrder assign(WorkOrderId id, StaffId assignee, StaffId by) {
         return changeWorkOrder(id, (s, w) -> {
             if (assignee != null && !assignee.equals(w.assignee().orElse(null))) {
-                requireSpareCapacity(s, assignee, "assignee");
+                claimPlace(s, assignee, "assignee");
             }
             w.assign(assignee, by, clock.instant());
         });
@@ -477,7 +477,7 @@ public final class ServiceDesk {
     public WorkOrder start(WorkOrderId id, StaffId by) {
         return changeWorkOrder(id, (s, w) -> {
             if (by != null && w.assignee().isEmpty() && w.status() == WorkOrderStatus.OPEN) {
-                requireSpareCapacity(s, by, "by");
+                claimPlace(s, by, "by");
             }
             w.start(by, clock.instant());
         });
@@ -519,7 +519,10 @@ public final class ServiceDesk {
             Optional<ServiceAgent> agent = assignee.flatMap(a -> loadAgent(s, a));
             if (agent.isPresent()) {
                 int load = openLoad(s, agent.get().staffId());
-                if (load >= agent.get().capacity()) {
+                if (load < agent.get().capacity()) {
+                    agent.get().reserve();
+                    s.records(ServiceAgentRecord.KIND).update(agent.get().toRecord());
+                } else {
                     w.release(agent.get().staffId() + " is at capacity (" + load + "/" + agent.get().capacity()
                             + " open) when the work order was reopened", now);
                     dispatchIn(s, w, now);
@@ -696,7 +699,7 @@ public final class ServiceDesk {
         return serviceLevels.targetsFor(RelationshipLevel.parse(c.relationshipLevel()), priority);
     }
 
-    /** Dispatches {@code w} (not yet written by this call) and stores the chosen agent's last dispatch. */
+    /** Dispatches {@code w} (not yet written by this call) and stores the chosen agent's last assignment. */
     private DispatchOutcome dispatchIn(StorageSession s, WorkOrder w, Instant now) {
         List<ServiceAgent> agents = loadAgents(s);
         Map<StaffId, List<WorkOrderRecord>> assigned = assignedTo(s, agents);
@@ -724,13 +727,14 @@ public final class ServiceDesk {
             }
             w.dispatch(d, now);
             ServiceAgent agent = agents.stream().filter(a -> a.staffId().equals(d.chosen())).findFirst().orElseThrow();
-            agent.dispatched(now);
+            agent.assigned(now);
             s.records(ServiceAgentRecord.KIND).update(agent.toRecord());
         }
         return outcome;
     }
 
-    private void requireSpareCapacity(StorageSession s, StaffId staff, String field) {
+    /** If {@code staff} is a registered agent: refuses when at capacity, else notes the assignment on the agent. */
+    private void claimPlace(StorageSession s, StaffId staff, String field) {
         Optional<ServiceAgent> agent = loadAgent(s, staff);
         if (agent.isPresent()) {
             int load = openLoad(s, staff);
@@ -738,6 +742,8 @@ public final class ServiceDesk {
                 throw new ValidationException(field, "must be an agent with spare capacity; " + staff + " has "
                         + load + " of " + agent.get().capacity() + " work orders open", staff);
             }
+            agent.get().assigned(clock.instant());
+            s.records(ServiceAgentRecord.KIND).update(agent.get().toRecord());
         }
     }
 

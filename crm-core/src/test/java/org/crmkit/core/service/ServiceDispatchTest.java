@@ -178,6 +178,22 @@ class ServiceDispatchTest {
     }
 
     @Test
+    void everyNewAssignmentOfARegisteredAgentWritesTheAgentSoThatConcurrentOnesConflict() {
+        f.desk.registerAgent(ANN, "Ann", List.of(), 3, null);
+        f.desk.markAgentUnavailable(ANN, null);
+        WorkOrderId queued = open().workOrder().id();
+        long version = f.desk.findAgent(ANN).orElseThrow().version();
+        f.tick();
+        f.desk.assign(queued, ANN, LEAD);
+        ServiceAgent after = f.desk.findAgent(ANN).orElseThrow();
+        assertThat(after.version()).isEqualTo(version + 1);
+        assertThat(after.lastAssignedAt()).contains(f.clock.instant());
+        // assigning the same agent again is no new assignment and writes nothing
+        f.desk.assign(queued, ANN, LEAD);
+        assertThat(f.desk.findAgent(ANN).orElseThrow().version()).isEqualTo(version + 1);
+    }
+
+    @Test
     void aWorkOrderReopenedWhileItsAgentIsFullIsReleasedAndDispatchedAgain() {
         f.desk.registerAgent(ANN, "Ann", List.of(), 1, null);
         WorkOrderId first = open().workOrder().id();

@@ -28,7 +28,7 @@ import org.crmkit.spi.storage.TenantIds;
  * @param capacity       the most work orders the agent may have open or in progress at once; at least 1
  * @param available      whether the agent takes new work orders now
  * @param registeredAt   when the agent was registered; not null
- * @param lastAssignedAt when a work order was last dispatched to the agent; null if never
+ * @param lastAssignedAt when a work order was last assigned to the agent (by dispatch or by hand); null if never
  * @since 0.1
  */
 public record ServiceAgentRecord(
