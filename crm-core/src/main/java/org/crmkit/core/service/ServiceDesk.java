@@ -401,12 +401,8 @@ public final class ServiceDesk {
     public List<DispatchOutcome> dispatchQueued() {
         Instant now = clock.instant();
         List<Map.Entry<WorkOrder, DispatchOutcome>> done = storage.inTransaction(tenant.value(), s -> {
-            List<WorkOrder> queued = new ArrayList<>();
-            for (WorkOrderStatus status : List.of(WorkOrderStatus.OPEN, WorkOrderStatus.IN_PROGRESS)) {
-                Args.all(s.records(WorkOrderRecord.KIND), RecordQuery.all().where("status", status.name())).stream()
-                        .map(r -> Args.restore(r, WorkOrder::restore, WorkOrder.AGGREGATE))
-                        .filter(WorkOrder::queued).forEach(queued::add);
-            }
+            List<WorkOrder> queued = new ArrayList<>(workOrdersIn(s, WorkOrderStatus.OPEN,
+                    WorkOrderStatus.IN_PROGRESS).stream().filter(WorkOrder::queued).toList());
             queued.sort(Comparator.comparing((WorkOrder w) -> w.responseDueAt().orElse(Instant.MAX))
                     .thenComparing(w -> w.id().value()));
             List<Map.Entry<WorkOrder, DispatchOutcome>> out = new ArrayList<>();
@@ -425,9 +421,8 @@ public final class ServiceDesk {
 
     /** @return the work orders waiting for an agent (open or in progress, nobody assigned), in id order */
     public List<WorkOrder> queuedWorkOrders() {
-        List<WorkOrder> out = new ArrayList<>(queryWorkOrders(RecordQuery.all().where("status", "OPEN")));
-        out.addAll(queryWorkOrders(RecordQuery.all().where("status", "IN_PROGRESS")));
-        return out.stream().filter(WorkOrder::queued).sorted(Comparator.comparing(w -> w.id().value())).toList();
+        return storage.inTransaction(tenant.value(), s -> workOrdersIn(s, WorkOrderStatus.OPEN,
+                WorkOrderStatus.IN_PROGRESS)).stream().filter(WorkOrder::queued).toList();
     }
 
     /**
@@ -441,13 +436,20 @@ public final class ServiceDesk {
      */
     public List<ServiceLevelBreach> breaches(Instant now) {
         Objects.requireNonNull(now, "now must not be null");
-        List<WorkOrder> live = new ArrayList<>();
-        for (WorkOrderStatus status : List.of(WorkOrderStatus.OPEN, WorkOrderStatus.IN_PROGRESS,
-                WorkOrderStatus.RESOLVED)) {
-            live.addAll(workOrdersIn(status));
-        }
-        return live.stream().sorted(Comparator.comparing(w -> w.id().value()))
+        return storage.inTransaction(tenant.value(), s -> workOrdersIn(s, WorkOrderStatus.OPEN,
+                WorkOrderStatus.IN_PROGRESS, WorkOrderStatus.RESOLVED)).stream()
                 .flatMap(w -> w.breachesAt(now).stream()).toList();
+    }
+
+    /** @return the work orders in any of those states, sorted by id ({@link java.util.UUID#compareTo}) */
+    private List<WorkOrder> workOrdersIn(StorageSession s, WorkOrderStatus... states) {
+        List<WorkOrder> out = new ArrayList<>();
+        for (WorkOrderStatus status : states) {
+            Args.all(s.records(WorkOrderRecord.KIND), RecordQuery.all().where("status", status.name())).stream()
+                    .map(r -> Args.restore(r, WorkOrder::restore, WorkOrder.AGGREGATE)).forEach(out::add);
+        }
+        out.sort(Comparator.comparing(w -> w.id().value()));
+        return out;
     }
 
     /** Same as {@link #breaches(Instant)} as of the clock's now. */
