@@ -31,7 +31,9 @@ import org.crmkit.core.sales.order.Orders;
 import org.crmkit.core.sales.quote.DiscountPolicy;
 import org.crmkit.core.sales.quote.Quotes;
 import org.crmkit.core.satisfaction.Surveys;
+import org.crmkit.core.service.DispatchStrategy;
 import org.crmkit.core.service.ServiceDesk;
+import org.crmkit.core.service.ServiceLevelPolicy;
 import org.crmkit.core.messaging.Messaging;
 import org.crmkit.spi.channel.ChannelType;
 import org.crmkit.spi.catalog.ProductCatalog;
@@ -74,6 +76,8 @@ public final class Crm {
     private final DiscountPolicy discountPolicy;
     private final LeadScoringModel leadScoring;
     private final EarnRule earnRule;
+    private final ServiceLevelPolicy serviceLevels;
+    private final DispatchStrategy dispatchStrategy;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -86,6 +90,8 @@ public final class Crm {
         this.discountPolicy = b.discountPolicy;
         this.leadScoring = b.leadScoring;
         this.earnRule = b.earnRule;
+        this.serviceLevels = b.serviceLevels;
+        this.dispatchStrategy = b.dispatchStrategy;
     }
 
     /** @return a builder; only {@link Builder#storage(CrmStorage)} is required */
@@ -186,9 +192,13 @@ public final class Crm {
         return new Orders(TenantId.of(tenant), storage, clock, ids, this::publish, fulfillment);
     }
 
-    /** @return work orders and the self-service knowledge base of that tenant */
+    /**
+     * @return work orders, service agents and the self-service knowledge base of that tenant, with the
+     *         builder's {@link Builder#serviceLevels service levels} and {@link Builder#dispatchStrategy dispatch}
+     */
     public ServiceDesk serviceDesk(String tenant) {
-        return new ServiceDesk(TenantId.of(tenant), storage, clock, ids, this::publish);
+        return new ServiceDesk(TenantId.of(tenant), storage, clock, ids, this::publish, serviceLevels,
+                dispatchStrategy);
     }
 
     /** @return the satisfaction surveys of that tenant */
@@ -261,8 +271,22 @@ public final class Crm {
         private DiscountPolicy discountPolicy = DiscountPolicy.defaults();
         private LeadScoringModel leadScoring;
         private EarnRule earnRule;
+        private ServiceLevelPolicy serviceLevels = ServiceLevelPolicy.defaults();
+        private DispatchStrategy dispatchStrategy = DispatchStrategy.highestRated();
 
         private Builder() {
+        }
+
+        /** How work orders are dispatched to service agents; default {@link DispatchStrategy#highestRated()}. */
+        public Builder dispatchStrategy(DispatchStrategy strategy) {
+            this.dispatchStrategy = Objects.requireNonNull(strategy, "dispatchStrategy must not be null");
+            return this;
+        }
+
+        /** The response and resolution targets of work orders; default {@link ServiceLevelPolicy#defaults()}. */
+        public Builder serviceLevels(ServiceLevelPolicy policy) {
+            this.serviceLevels = Objects.requireNonNull(policy, "serviceLevels must not be null");
+            return this;
         }
 
         /** The products and price lists quotes are built from (the host's ERP or shop); needed for quotes. */
