@@ -160,6 +160,29 @@ class ComplaintsTest {
         assertThat(f.count(WorkOrderRecord.KIND)).isZero();
     }
 
+    @Test
+    void aComplaintClosedWhileItsWorkOrderOpensKeepsTheWorkOrderAndRefusesTheLink() {
+        Complaint c = answered();
+        // the service desk's listener closes the complaint between the two units of work
+        ServiceDesk hooked = new ServiceDesk(f.tenant, f.storage, f.clock, f.ids, e -> {
+            f.published.add(e);
+            if (e instanceof org.crmkit.core.service.WorkOrderEvent.Opened) {
+                complaints.close(c.id(), LEAD);
+            }
+        });
+        Complaints racing = new Complaints(f.tenant, f.storage, f.clock, f.ids, f.published::add, hooked);
+        assertThatThrownBy(() -> racing.openWorkOrder(c.id(), "Swap it", WorkOrderPriority.HIGH, AGENT))
+                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                        e -> assertThat(e.state()).isEqualTo("CLOSED"));
+        assertThat(f.count(WorkOrderRecord.KIND)).isEqualTo(1);
+        Complaint stored = complaints.get(c.id());
+        assertThat(stored.status()).isEqualTo(ComplaintStatus.CLOSED);
+        assertThat(stored.actions()).isEmpty();
+        assertThat(f.desk.workOrdersForCustomer(li)).singleElement()
+                .satisfies(w -> assertThat(w.description()).hasValueSatisfying(d -> assertThat(d).contains(
+                        c.id().toString())));
+    }
+
     // ------------------------------------------------------------------ step 4: answer
 
     @Test
