@@ -223,6 +223,17 @@ public final class Crm {
         return new SalesFlowAnalytics(TenantId.of(tenant), storage, clock, ids, this::publish);
     }
 
+    /** @return the complaint handling of that tenant (domain §10), opening work orders through its service desk */
+    public org.crmkit.core.service.complaint.Complaints complaints(String tenant) {
+        return new org.crmkit.core.service.complaint.Complaints(TenantId.of(tenant), storage, clock, ids,
+                this::publish, serviceDesk(tenant));
+    }
+
+    /** @return the read-only self-service deflection report of that tenant's knowledge base */
+    public org.crmkit.core.service.KnowledgeBaseReport knowledgeBaseReport(String tenant) {
+        return new org.crmkit.core.service.KnowledgeBaseReport(TenantId.of(tenant), storage);
+    }
+
     /** @return the product catalogue quotes are priced from, if one was registered */
     public java.util.Optional<ProductCatalog> productCatalog() {
         return java.util.Optional.ofNullable(catalog);

@@ -29,7 +29,8 @@ public final class KnownSamples {
                         OrderSamples.all(tenant),
                         AfterSalesSamples.all(tenant),
                         LoyaltySamples.all(tenant),
-                        ServiceAgentSamples.all(tenant)
+                        ServiceAgentSamples.all(tenant),
+                        ComplaintSamples.all(tenant)
                         // One line per area.
                 )
                 .flatMap(List::stream)
