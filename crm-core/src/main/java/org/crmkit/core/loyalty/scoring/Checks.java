@@ -1,7 +1,6 @@
 package org.crmkit.core.loyalty.scoring;
 
 import java.util.List;
-import java.util.Objects;
 
 import org.crmkit.core.satisfaction.scoring.RatingScale;
 import org.crmkit.spi.ValidationException;
@@ -59,10 +58,19 @@ final class Checks {
         return (double) sum / answers.size();
     }
 
+    /** @return {@code value} if it is finite, above 0 and at most {@code max} */
+    static double aboveZeroAtMost(String field, double value, double max) {
+        if (!Double.isFinite(value) || value <= 0.0 || value > max) {
+            throw new ValidationException(field, "must be above 0 and at most " + max, value);
+        }
+        return value;
+    }
+
+    /** @return {@code value} if it is not null */
     static <T> T notNull(String field, T value) {
         if (value == null) {
             throw new ValidationException(field, "must not be null");
         }
-        return Objects.requireNonNull(value);
+        return value;
     }
 }

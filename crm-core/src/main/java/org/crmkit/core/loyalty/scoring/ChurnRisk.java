@@ -54,6 +54,8 @@ public final class ChurnRisk {
      * @param history the customer's (x, t_x, T) in the model's time unit; not null
      * @param bands   the band cut-offs; not null
      * @return the risk, basis {@link ChurnBasis#MODEL}
+     * @throws ArithmeticException for Pareto/NBD parameters where P(alive) cannot be computed (see
+     *                             {@link TransactionModel})
      */
     public static ChurnRisk fromModel(TransactionModel model, PurchaseHistory history, ChurnRiskBands bands) {
         Checks.notNull("model", model);

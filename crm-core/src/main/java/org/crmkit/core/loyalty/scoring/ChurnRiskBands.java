@@ -19,8 +19,8 @@ public record ChurnRiskBands(double mediumFrom, double highFrom) {
 
     /** @throws ValidationException on {@code mediumFrom} or {@code highFrom} when out of range or out of order */
     public ChurnRiskBands {
-        Checks.between("mediumFrom", mediumFrom, Double.MIN_VALUE, 1.0);
-        Checks.between("highFrom", highFrom, Double.MIN_VALUE, 1.0);
+        Checks.aboveZeroAtMost("mediumFrom", mediumFrom, 1.0);
+        Checks.aboveZeroAtMost("highFrom", highFrom, 1.0);
         if (!(mediumFrom < highFrom)) {
             throw new ValidationException("mediumFrom", "must be below highFrom " + highFrom, mediumFrom);
         }

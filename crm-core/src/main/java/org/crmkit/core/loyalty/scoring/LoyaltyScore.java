@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -193,7 +194,7 @@ public final class LoyaltyScore {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "LoyaltyScore[%.2f, sides=%s, missing=%s, class=%s]", value,
+        return String.format(Locale.ROOT, "LoyaltyScore[%.2f, sides=%s, missing=%s, class=%s]", value,
                 sideValues, missingSides(), loyaltyClass.map(Enum::name).orElse("none"));
     }
 

@@ -34,8 +34,8 @@ public record LoyaltyScoreSettings(LoyaltyWeights weights, PeriodUnit frequencyP
         Checks.notNull("frequencyPeriod", frequencyPeriod);
         Checks.positive("referencePurchasesPerPeriod", referencePurchasesPerPeriod);
         Checks.positive("referenceTenureDays", referenceTenureDays);
-        Checks.between("attitudeThreshold", attitudeThreshold, Double.MIN_VALUE, 100.0);
-        Checks.between("patronageThreshold", patronageThreshold, Double.MIN_VALUE, 100.0);
+        Checks.aboveZeroAtMost("attitudeThreshold", attitudeThreshold, 100.0);
+        Checks.aboveZeroAtMost("patronageThreshold", patronageThreshold, 100.0);
     }
 
     /**
