@@ -35,6 +35,7 @@ module org.crmkit.core {
     exports org.crmkit.core.loyalty;
     exports org.crmkit.core.feedback;
     exports org.crmkit.core.service.complaint;
+    exports org.crmkit.core.loyalty.scoring;
 
     uses org.crmkit.spi.channel.MessageChannel;
 }

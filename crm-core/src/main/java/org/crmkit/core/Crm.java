@@ -213,6 +213,14 @@ public final class Crm {
                 : new CustomerClub(id, storage, clock, ids, this::publish, earnRule);
     }
 
+    /**
+     * @return loyalty scores and churn risks of that tenant's customers, from their stored orders and
+     *         surveys, with the standard settings; read-only
+     */
+    public org.crmkit.core.loyalty.scoring.LoyaltyScoring loyaltyScoring(String tenant) {
+        return new org.crmkit.core.loyalty.scoring.LoyaltyScoring(TenantId.of(tenant), storage, clock);
+    }
+
     /** @return the customer feedback of that tenant */
     public FeedbackService feedback(String tenant) {
         return new FeedbackService(TenantId.of(tenant), storage, clock, ids, this::publish);
