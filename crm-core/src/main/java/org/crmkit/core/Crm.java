@@ -213,6 +213,11 @@ public final class Crm {
         return new SalesFlowAnalytics(TenantId.of(tenant), storage, clock, ids, this::publish);
     }
 
+    /** @return the KPIs, staff evaluation and balanced scorecards of that tenant (domain §11), read from its records */
+    public org.crmkit.core.kpi.Kpis kpis(String tenant) {
+        return new org.crmkit.core.kpi.Kpis(TenantId.of(tenant), storage, clock);
+    }
+
     /** @return the product catalogue quotes are priced from, if one was registered */
     public java.util.Optional<ProductCatalog> productCatalog() {
         return java.util.Optional.ofNullable(catalog);
