@@ -78,7 +78,7 @@ public sealed interface KpiOwner {
             if (members == null || members.isEmpty()) {
                 throw new ValidationException("owner.members", "must not be empty");
             }
-            if (members.contains(null)) {
+            if (members.stream().anyMatch(java.util.Objects::isNull)) {
                 throw new ValidationException("owner.members", "must not contain null");
             }
             members = Set.copyOf(members);
