@@ -43,7 +43,8 @@ public record CustomerScorecard(KpiPeriod period, Value value, Satisfaction sati
      * @param repeatCustomers       customers with at least two
      * @param repeatPurchaseRate    100 × repeat / buying; empty without buying customers
      * @param deliveredGross        Σ gross total of the delivered orders in the currency; not null
-     * @param averageValuePerCustomer deliveredGross / customers with an order in the currency, rounded half up; empty if none
+     * @param averageValuePerCustomer deliveredGross / customers with an order in the currency, rounded half
+     *                                up; empty if none
      * @param otherCurrencyOrders   delivered orders in another currency
      */
     public record Value(int deliveredOrders, int buyingCustomers, int repeatCustomers,

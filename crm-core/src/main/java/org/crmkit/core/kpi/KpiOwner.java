@@ -86,7 +86,7 @@ public sealed interface KpiOwner {
 
         @Override
         public boolean covers(String staffId) {
-            return staffId != null && members.contains(StaffId.of(staffId));
+            return staffId != null && members.stream().anyMatch(m -> m.value().equals(staffId));
         }
     }
 

@@ -534,9 +534,13 @@ public final class Kpis {
         }
         List<CustomerScorecard.ChannelFigures> rows = new ArrayList<>();
         int customers = base.size();
-        byChannel.forEach((channel, c) -> rows.add(new CustomerScorecard.ChannelFigures(channel, c[0], c[1],
-                percentOrEmpty(c[1], c[0]), c[2], customers == 0 ? Optional.empty()
-                : Optional.of(BigDecimal.valueOf(c[2]).divide(BigDecimal.valueOf(customers), 4, RoundingMode.HALF_UP)))));
+        byChannel.forEach((channel, c) -> {
+            Optional<BigDecimal> perCustomer = customers == 0 ? Optional.empty()
+                    : Optional.of(BigDecimal.valueOf(c[2])
+                    .divide(BigDecimal.valueOf(customers), 4, RoundingMode.HALF_UP));
+            rows.add(new CustomerScorecard.ChannelFigures(channel, c[0], c[1], percentOrEmpty(c[1], c[0]), c[2],
+                    perCustomer));
+        });
         return new CustomerScorecard.Interaction(customers, rows);
     }
 
