@@ -34,25 +34,25 @@ public record CustomerScorecard(KpiPeriod period, Value value, Satisfaction sati
      * Customer value, from the orders delivered in the period. Loyalty:
      * {@code repeat purchase rate = 100 × repeatCustomers / buyingCustomers}, where a buying customer
      * had at least one delivered order and a repeat customer at least two. Customer benefit:
-     * {@code average value per customer = deliveredGross / customers with an order in the currency}
-     * (gross totals in the scorecard's currency; orders in others are counted in
+     * {@code average value per customer = deliveredNet / customers with an order in the currency}
+     * (net totals, before tax, in the scorecard's currency; orders in others are counted in
      * {@code otherCurrencyOrders} and left out of the amount).
      *
      * @param deliveredOrders       orders delivered in the period (any currency)
      * @param buyingCustomers       customers with at least one of them
      * @param repeatCustomers       customers with at least two
      * @param repeatPurchaseRate    100 × repeat / buying; empty without buying customers
-     * @param deliveredGross        Σ gross total of the delivered orders in the currency; not null
-     * @param averageValuePerCustomer deliveredGross / customers with an order in the currency, rounded half
+     * @param deliveredNet          Σ net total of the delivered orders in the currency; not null
+     * @param averageValuePerCustomer deliveredNet / customers with an order in the currency, rounded half
      *                                up; empty if none
      * @param otherCurrencyOrders   delivered orders in another currency
      */
     public record Value(int deliveredOrders, int buyingCustomers, int repeatCustomers,
-                        Optional<BigDecimal> repeatPurchaseRate, Money deliveredGross,
+                        Optional<BigDecimal> repeatPurchaseRate, Money deliveredNet,
                         Optional<Money> averageValuePerCustomer, int otherCurrencyOrders) {
         public Value {
             Objects.requireNonNull(repeatPurchaseRate, "repeatPurchaseRate must not be null");
-            Objects.requireNonNull(deliveredGross, "deliveredGross must not be null");
+            Objects.requireNonNull(deliveredNet, "deliveredNet must not be null");
             Objects.requireNonNull(averageValuePerCustomer, "averageValuePerCustomer must not be null");
         }
     }

@@ -320,8 +320,8 @@ public final class Kpis {
                     notes.add("order " + o.id() + " left out: its opportunity is unknown");
                     continue;
                 }
-                if (!o.grossTotal().currency().equals(cur.getCurrencyCode())) {
-                    notes.add("order " + o.id() + " left out: in " + o.grossTotal().currency());
+                if (!o.netTotal().currency().equals(cur.getCurrencyCode())) {
+                    notes.add("order " + o.id() + " left out: in " + o.netTotal().currency());
                     continue;
                 }
                 LocalDate on = day(deliveredAt(o).orElseThrow());
@@ -479,14 +479,14 @@ public final class Kpis {
     private CustomerScorecard.Value value(Snapshot data, KpiPeriod period, Currency cur) {
         Map<UUID, Integer> ordersByCustomer = new HashMap<>();
         Set<UUID> inCurrency = new HashSet<>();
-        Money gross = Money.zero(cur);
+        Money net = Money.zero(cur);
         int delivered = 0;
         int other = 0;
         for (OrderRecord o : data.deliveredIn(period)) {
             delivered++;
             ordersByCustomer.merge(o.customerId(), 1, Integer::sum);
-            if (o.grossTotal().currency().equals(cur.getCurrencyCode())) {
-                gross = gross.plus(money(o.grossTotal()));
+            if (o.netTotal().currency().equals(cur.getCurrencyCode())) {
+                net = net.plus(money(o.netTotal()));
                 inCurrency.add(o.customerId());
             } else {
                 other++;
@@ -495,9 +495,9 @@ public final class Kpis {
         int buying = ordersByCustomer.size();
         int repeat = (int) ordersByCustomer.values().stream().filter(n -> n >= 2).count();
         Optional<Money> average = inCurrency.isEmpty() ? Optional.empty()
-                : Optional.of(new Money(gross.amount().divide(BigDecimal.valueOf(inCurrency.size()),
+                : Optional.of(new Money(net.amount().divide(BigDecimal.valueOf(inCurrency.size()),
                 cur.getDefaultFractionDigits(), Money.ROUNDING), cur));
-        return new CustomerScorecard.Value(delivered, buying, repeat, percentOrEmpty(repeat, buying), gross, average,
+        return new CustomerScorecard.Value(delivered, buying, repeat, percentOrEmpty(repeat, buying), net, average,
                 other);
     }
 
@@ -771,19 +771,20 @@ public final class Kpis {
                     .map(sv -> sv.answer().score());
         }
 
-        /** Delivered gross in the campaign's currency plus hand-attributed revenue not from those orders. */
+        /** Delivered net in the campaign's currency plus hand-attributed revenue not from those orders. */
         Money campaignRevenue(CampaignRecord c, List<String> notes) {
             String code = c.actualCost().currency();
             Money revenue = Money.zero(code);
             Set<UUID> counted = new HashSet<>();
             for (OrderRecord o : orders()) {
                 if (DELIVERED.equals(o.status()) && c.id().equals(o.campaignId())) {
-                    if (o.grossTotal().currency().equals(code)) {
-                        revenue = revenue.plus(money(o.grossTotal()));
+                    // revenue is the net, as in SalesFlowAnalytics#campaignReturn: tax is collected, not earned
+                    if (o.netTotal().currency().equals(code)) {
+                        revenue = revenue.plus(money(o.netTotal()));
                         counted.add(o.id());
                     } else {
                         notes.add("order " + o.id() + " of campaign " + c.id() + " left out: in "
-                                + o.grossTotal().currency());
+                                + o.netTotal().currency());
                     }
                 }
             }

@@ -58,9 +58,9 @@ public enum Measure {
     /**
      * Return of the owner's campaigns whose run (start to end date) overlaps the period, budgeted
      * in the definition's currency: Σ revenue / Σ actual cost, four decimals half up. A campaign's
-     * revenue is, as in {@code SalesFlowAnalytics#campaignReturn}, the gross total of its
-     * delivered orders in its currency plus revenue attributed by hand that is not one of those
-     * orders. No cost: no value.
+     * revenue is, as in {@code SalesFlowAnalytics#campaignReturn}, the net total (before tax) of
+     * its delivered orders in its currency plus revenue attributed by hand that is not one of
+     * those orders. No cost: no value.
      */
     CAMPAIGN_RETURN(MeasureUnit.RATIO, EnterprisePerspective.FINANCIAL),
 
