@@ -36,6 +36,7 @@ module org.crmkit.core {
     exports org.crmkit.core.feedback;
     exports org.crmkit.core.service.complaint;
     exports org.crmkit.core.loyalty.scoring;
+    exports org.crmkit.core.kpi;
 
     uses org.crmkit.spi.channel.MessageChannel;
 }

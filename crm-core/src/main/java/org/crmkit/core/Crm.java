@@ -242,6 +242,16 @@ public final class Crm {
         return new org.crmkit.core.service.KnowledgeBaseReport(TenantId.of(tenant), storage);
     }
 
+    /** @return the KPIs, staff evaluation and balanced scorecards of that tenant (domain §11), read from its records */
+    public org.crmkit.core.kpi.Kpis kpis(String tenant) {
+        return new org.crmkit.core.kpi.Kpis(TenantId.of(tenant), storage, clock);
+    }
+
+    /** @return the KPI definitions that tenant keeps (stored, revised, retired) */
+    public org.crmkit.core.kpi.KpiDefinitions kpiDefinitions(String tenant) {
+        return new org.crmkit.core.kpi.KpiDefinitions(TenantId.of(tenant), storage, clock, ids, this::publish);
+    }
+
     /** @return the product catalogue quotes are priced from, if one was registered */
     public java.util.Optional<ProductCatalog> productCatalog() {
         return java.util.Optional.ofNullable(catalog);

@@ -30,7 +30,8 @@ public final class KnownSamples {
                         AfterSalesSamples.all(tenant),
                         LoyaltySamples.all(tenant),
                         ServiceAgentSamples.all(tenant),
-                        ComplaintSamples.all(tenant)
+                        ComplaintSamples.all(tenant),
+                        KpiSamples.all(tenant)
                         // One line per area.
                 )
                 .flatMap(List::stream)
