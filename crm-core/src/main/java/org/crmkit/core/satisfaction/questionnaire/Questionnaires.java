@@ -1,5 +1,6 @@
 package org.crmkit.core.satisfaction.questionnaire;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.crmkit.core.common.DomainEventListener;
@@ -42,6 +44,11 @@ import org.crmkit.spi.storage.StorageSession;
  * Scores of stored responses are computed by the classes of
  * {@code org.crmkit.core.satisfaction.scoring} (see {@link Metric}); {@link #trends()} buckets them
  * by period.
+ *
+ * <p>A revision's id is derived from the tenant, the key and the revision number, so two units of
+ * work that draft the same revision at once cannot both store it: the second fails with
+ * {@link org.crmkit.spi.storage.DuplicateRecordException}. Responses and events get ids from the
+ * {@link IdGenerator}.
  *
  * <p>Every method is one unit of work confined to the tenant; events are published only after the
  * commit. Changes use optimistic locking ({@link StaleWriteException}). Thread-safe.
@@ -90,7 +97,7 @@ public final class Questionnaires {
      *                             naming the field that breaks a rule; nothing is stored
      */
     public Questionnaire draft(String key, String title, List<Question> questions) {
-        QuestionnaireId id = new QuestionnaireId(ids.next());
+        QuestionnaireId id = revisionId(key, 1);
         Instant now = clock.instant();
         Questionnaire q = Questionnaire.draft(id, tenant, key, 1, title, questions, now);
         Questionnaire stored = storage.inTransaction(tenant.value(), s -> {
@@ -114,7 +121,6 @@ public final class Questionnaires {
      */
     public Questionnaire revise(QuestionnaireId from) {
         Objects.requireNonNull(from, "from must not be null");
-        QuestionnaireId id = new QuestionnaireId(ids.next());
         Instant now = clock.instant();
         Questionnaire draft = storage.inTransaction(tenant.value(), s -> {
             Questionnaire source = require(s, from);
@@ -126,8 +132,8 @@ public final class Questionnaires {
                         + source.key() + "' has draft revision " + open.get().revision(), from);
             }
             int next = all.stream().mapToInt(Questionnaire::revision).max().orElse(0) + 1;
-            Questionnaire q = Questionnaire.draft(id, tenant, source.key(), next, source.title(), source.questions(),
-                    now);
+            Questionnaire q = Questionnaire.draft(revisionId(source.key(), next), tenant, source.key(), next,
+                    source.title(), source.questions(), now);
             s.records(QuestionnaireRecord.KIND).insert(q.toRecord());
             return q;
         });
@@ -335,6 +341,15 @@ public final class Questionnaires {
             }
             return new Selected(responses, Map.copyOf(definitions));
         });
+    }
+
+    /**
+     * The id of a key's revision, derived from tenant, key and number (a name-based UUID), so that two
+     * units of work drafting the same revision at once cannot both store it: the second insert fails.
+     */
+    private QuestionnaireId revisionId(String key, int revision) {
+        String name = "questionnaire/" + tenant.value() + "/" + key + "/" + revision;
+        return QuestionnaireId.of(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
     }
 
     private Questionnaire change(QuestionnaireId id, Consumer<Questionnaire> verb) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.crmkit.core.satisfaction.scoring.ExpectationPerception;
 import org.crmkit.core.satisfaction.scoring.ServqualRating;
+import org.crmkit.spi.storage.StorageException;
 
 /**
  * The numbers the scoring classes take, read from stored responses through their questionnaires'
@@ -27,7 +28,9 @@ record ScoreInputs(List<Integer> csat, List<Integer> nps, List<ExpectationPercep
         for (SurveyResponse r : responses) {
             Questionnaire q = definitions.get(r.questionnaireId());
             for (Answer a : r.answers()) {
-                Question question = q.question(a.question()).orElseThrow();
+                Question question = q.question(a.question()).orElseThrow(() -> new StorageException(
+                        "survey response " + r.id() + " answers question '" + a.question() + "', which revision "
+                                + q.revision() + " of '" + q.key() + "' does not have", null));
                 Measure m = question.measure();
                 switch (m.kind()) {
                     case CSAT -> csat.add(a.score());

@@ -304,6 +304,9 @@ class QuestionnairesTest {
         assertThatThrownBy(() -> other.retire(q.id())).isInstanceOf(ValidationException.class)
                 .extracting("field").isEqualTo("questionnaireId");
         assertThat(questionnaires.get(q.id()).status()).isEqualTo(QuestionnaireStatus.PUBLISHED);
+        Questionnaire theirs = other.draft("after-service", "Theirs", List.of());
+        assertThat(theirs.id()).isNotEqualTo(q.id());
+        assertThat(questionnaires.get(q.id()).title()).isEqualTo("How did we do?");
     }
 
     private void refused(String field, Answer... answers) {
