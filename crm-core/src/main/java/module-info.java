@@ -32,6 +32,7 @@ module org.crmkit.core {
     exports org.crmkit.core.service;
     exports org.crmkit.core.satisfaction;
     exports org.crmkit.core.satisfaction.scoring;
+    exports org.crmkit.core.satisfaction.questionnaire;
     exports org.crmkit.core.loyalty;
     exports org.crmkit.core.feedback;
     exports org.crmkit.core.service.complaint;

@@ -206,6 +206,12 @@ public final class Crm {
         return new Surveys(TenantId.of(tenant), storage, clock, ids, this::publish);
     }
 
+    /** @return the survey definitions, responses, scores and trends of that tenant */
+    public org.crmkit.core.satisfaction.questionnaire.Questionnaires questionnaires(String tenant) {
+        return new org.crmkit.core.satisfaction.questionnaire.Questionnaires(TenantId.of(tenant), storage, clock, ids,
+                this::publish);
+    }
+
     /** @return the customer club of that tenant, earning points by the builder's {@link Builder#earnRule rule} */
     public CustomerClub club(String tenant) {
         TenantId id = TenantId.of(tenant);

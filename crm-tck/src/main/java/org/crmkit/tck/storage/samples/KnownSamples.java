@@ -31,7 +31,8 @@ public final class KnownSamples {
                         LoyaltySamples.all(tenant),
                         ServiceAgentSamples.all(tenant),
                         ComplaintSamples.all(tenant),
-                        KpiSamples.all(tenant)
+                        KpiSamples.all(tenant),
+                        SurveySamples.all(tenant)
                         // One line per area.
                 )
                 .flatMap(List::stream)
