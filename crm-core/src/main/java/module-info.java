@@ -34,6 +34,7 @@ module org.crmkit.core {
     exports org.crmkit.core.satisfaction.scoring;
     exports org.crmkit.core.loyalty;
     exports org.crmkit.core.feedback;
+    exports org.crmkit.core.analytics.segment;
 
     uses org.crmkit.spi.channel.MessageChannel;
 }
