@@ -214,6 +214,7 @@ final class Json {
         if (peek() == '0') {
             pos++;
             if (isDigit(peek())) {
+                pos = start;
                 throw error("a number must not have a leading zero");
             }
         } else if (isDigit(peek())) {

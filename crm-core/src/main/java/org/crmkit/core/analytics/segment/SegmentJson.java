@@ -179,7 +179,7 @@ public final class SegmentJson {
 
     // ------------------------------------------------------------------------------------------ from JSON
 
-    private static final Set<String> COMBINATORS = Set.of("and", "or", "not");
+    private static final List<String> COMBINATORS = List.of("and", "or", "not");
 
     private static SegmentRule rule(Object node, String path, int depth) {
         if (depth > SegmentDefinition.MAX_DEPTH) {
