@@ -38,6 +38,7 @@ module org.crmkit.core {
     exports org.crmkit.core.service.complaint;
     exports org.crmkit.core.loyalty.scoring;
     exports org.crmkit.core.kpi;
+    exports org.crmkit.core.analytics.segment;
 
     uses org.crmkit.spi.channel.MessageChannel;
 }

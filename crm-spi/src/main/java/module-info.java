@@ -14,4 +14,5 @@ module org.crmkit.spi {
     exports org.crmkit.spi.fulfillment;
     exports org.crmkit.spi.service;
     exports org.crmkit.spi.kpi;
+    exports org.crmkit.spi.analytics;
 }

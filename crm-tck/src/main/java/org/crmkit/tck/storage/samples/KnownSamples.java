@@ -32,7 +32,8 @@ public final class KnownSamples {
                         ServiceAgentSamples.all(tenant),
                         ComplaintSamples.all(tenant),
                         KpiSamples.all(tenant),
-                        SurveySamples.all(tenant)
+                        SurveySamples.all(tenant),
+                        SegmentSamples.all(tenant)
                         // One line per area.
                 )
                 .flatMap(List::stream)
