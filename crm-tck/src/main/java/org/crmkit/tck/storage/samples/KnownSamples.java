@@ -28,7 +28,8 @@ public final class KnownSamples {
                         QuoteSamples.all(tenant),
                         OrderSamples.all(tenant),
                         AfterSalesSamples.all(tenant),
-                        LoyaltySamples.all(tenant)
+                        LoyaltySamples.all(tenant),
+                        AnalyticsSamples.all(tenant)
                         // One line per area.
                 )
                 .flatMap(List::stream)

@@ -1,0 +1,7 @@
+/**
+ * The plain records of customer analytics as storage keeps them: the purchase transactions a
+ * tenant's analyses read (domain §2 consumption attributes, §4, §6).
+ *
+ * @since 0.1
+ */
+package org.crmkit.spi.analytics;
