@@ -22,6 +22,8 @@ module org.crmkit.core {
     exports org.crmkit.core.analytics.value;
     exports org.crmkit.core.analytics;
     exports org.crmkit.core.analytics.simulation;
+    exports org.crmkit.core.analytics.ledger;
+    exports org.crmkit.core.analytics.writeback;
     exports org.crmkit.core.sales;
     exports org.crmkit.core.sales.flow;
     exports org.crmkit.core.sales.campaign;

@@ -258,6 +258,22 @@ public final class Crm {
         return new org.crmkit.core.kpi.KpiDefinitions(TenantId.of(tenant), storage, clock, ids, this::publish);
     }
 
+    /** @return the purchase transactions of that tenant kept for customer analytics (recorded idempotently) */
+    public org.crmkit.core.analytics.ledger.PurchaseLedger purchaseLedger(String tenant) {
+        return new org.crmkit.core.analytics.ledger.PurchaseLedger(TenantId.of(tenant), storage, clock);
+    }
+
+    /** @return that tenant's delivered orders read as transactions; delivery days in the clock's time zone */
+    public org.crmkit.core.analytics.ledger.DeliveredOrderTransactions deliveredOrderTransactions(String tenant) {
+        return new org.crmkit.core.analytics.ledger.DeliveredOrderTransactions(TenantId.of(tenant), storage,
+                clock.getZone());
+    }
+
+    /** @return the service that stores analysis results (scores, segments, stage) on that tenant's customers */
+    public org.crmkit.core.analytics.writeback.AnalyticsWriteBack analyticsWriteBack(String tenant) {
+        return new org.crmkit.core.analytics.writeback.AnalyticsWriteBack(customers(tenant));
+    }
+
     /** @return the product catalogue quotes are priced from, if one was registered */
     public java.util.Optional<ProductCatalog> productCatalog() {
         return java.util.Optional.ofNullable(catalog);

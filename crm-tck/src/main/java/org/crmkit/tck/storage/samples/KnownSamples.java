@@ -33,7 +33,8 @@ public final class KnownSamples {
                         ComplaintSamples.all(tenant),
                         KpiSamples.all(tenant),
                         SurveySamples.all(tenant),
-                        SegmentSamples.all(tenant)
+                        SegmentSamples.all(tenant),
+                        AnalyticsSamples.all(tenant)
                         // One line per area.
                 )
                 .flatMap(List::stream)
