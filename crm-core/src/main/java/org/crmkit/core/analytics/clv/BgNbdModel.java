@@ -274,59 +274,129 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
         return out;
     }
 
-    /** An open-addressing map from a pair of doubles to a double, bounded; NaN means absent. */
+    /**
+     * Scores many customers in one pass: P(alive) and E[Y(t) | x, t_x, T] for each index, the same
+     * values to the last bit as {@link #probabilityAlive(double, double, double)} and
+     * {@link #conditionalExpectedPurchases(double, double, double, double)} one by one. The odds of having
+     * dropped out are computed once per customer for both, and the hypergeometric part of the
+     * expectation once per distinct (x, T).
+     *
+     * @param t         the horizon, in the model's time unit; finite and at least 0
+     * @param frequency x per customer; not null
+     * @param recency   t_x per customer; not null, same length
+     * @param age       T per customer; not null, same length
+     * @return the scores, in new arrays
+     * @throws org.crmkit.spi.ValidationException if the arrays differ in length or a history is invalid
+     */
+    public BatchScores score(double t, double[] frequency, double[] recency, double[] age) {
+        Checks.horizon(t);
+        Objects.requireNonNull(frequency, "frequency must not be null");
+        Objects.requireNonNull(recency, "recency must not be null");
+        Objects.requireNonNull(age, "age must not be null");
+        if (recency.length != frequency.length || age.length != frequency.length) {
+            throw new org.crmkit.spi.ValidationException("histories", "arrays must have the same length");
+        }
+        int n = frequency.length;
+        double[] alive = new double[n];
+        double[] expected = new double[n];
+        PairCache cache = new PairCache(n);
+        for (int i = 0; i < n; i++) {
+            double x = frequency[i];
+            double tx = recency[i];
+            double big = age[i];
+            PurchaseHistory.check(x, tx, big, "");
+            double e = cache.get(x, big);
+            if (Double.isNaN(e)) {
+                e = expectation(t, x, big);
+                cache.put(x, big, e);
+            }
+            if (x == 0.0) {
+                alive[i] = 1.0;
+                expected[i] = e;
+            } else {
+                double oddsPlusOne = 1.0 + Math.exp(logOddsDead(x, tx, big));
+                alive[i] = 1.0 / oddsPlusOne;
+                expected[i] = e / oddsPlusOne;
+            }
+        }
+        return new BatchScores(t, alive, expected);
+    }
+
+    /**
+     * An open-addressing map from a pair of non-negative doubles to a double, growing to at most 2^15
+     * pairs; NaN means absent. Keys and value share one array, slot by slot, for locality.
+     */
     private static final class PairCache {
-        private final int mask;
-        private final int limit;
-        private final long[] first;
-        private final long[] second;
-        private final double[] values;
-        private final boolean[] used;
+        private static final int MAX_PAIRS = 1 << 15;
+        /** No valid x or T (non-negative, finite) has these bits: they are a negative NaN. */
+        private static final long EMPTY = -1L;
+        private long[] slots;
+        private int mask;
         private int size;
 
-        /** @param rows how many lookups to expect; the table holds at most 2^15 pairs whatever it is */
         PairCache(int rows) {
-            int capacity = Integer.highestOneBit(Math.max(16, Math.min(1 << 16, 2 * rows - 1))) << 1;
-            capacity = Math.min(capacity, 1 << 16);
+            int capacity = Math.min(1 << 10, Integer.highestOneBit(Math.max(8, rows)) << 1);
+            allocate(capacity);
+        }
+
+        private void allocate(int capacity) {
+            slots = new long[3 * capacity];
+            java.util.Arrays.fill(slots, EMPTY);
             mask = capacity - 1;
-            limit = capacity / 2;
-            first = new long[capacity];
-            second = new long[capacity];
-            values = new double[capacity];
-            used = new boolean[capacity];
         }
 
         double get(double u, double v) {
-            long p = Double.doubleToLongBits(u);
-            long q = Double.doubleToLongBits(v);
-            for (int slot = slot(p, q); used[slot]; slot = (slot + 1) & mask) {
-                if (first[slot] == p && second[slot] == q) {
-                    return values[slot];
+            long p = Double.doubleToRawLongBits(u);
+            long q = Double.doubleToRawLongBits(v);
+            for (int slot = slot(p, q); ; slot = (slot + 1) & mask) {
+                int i = 3 * slot;
+                long key = slots[i];
+                if (key == EMPTY) {
+                    return Double.NaN;
+                }
+                if (key == p && slots[i + 1] == q) {
+                    return Double.longBitsToDouble(slots[i + 2]);
                 }
             }
-            return Double.NaN;
         }
 
         void put(double u, double v, double value) {
-            if (size >= limit) {
+            if (size >= MAX_PAIRS) {
                 return; // full: later pairs are computed each time
             }
-            long p = Double.doubleToLongBits(u);
-            long q = Double.doubleToLongBits(v);
-            int slot = slot(p, q);
-            while (used[slot]) {
-                slot = (slot + 1) & mask;
+            if (2 * (size + 1) > mask + 1) {
+                long[] old = slots;
+                allocate(2 * (mask + 1));
+                for (int i = 0; i < old.length; i += 3) {
+                    if (old[i] != EMPTY) {
+                        insert(old[i], old[i + 1], old[i + 2]);
+                    }
+                }
             }
-            used[slot] = true;
-            first[slot] = p;
-            second[slot] = q;
-            values[slot] = value;
+            insert(Double.doubleToRawLongBits(u), Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(value));
             size++;
         }
 
+        private void insert(long p, long q, long valueBits) {
+            int slot = slot(p, q);
+            while (slots[3 * slot] != EMPTY) {
+                slot = (slot + 1) & mask;
+            }
+            int i = 3 * slot;
+            slots[i] = p;
+            slots[i + 1] = q;
+            slots[i + 2] = valueBits;
+        }
+
+        /** Mixes both keys' bits (the finaliser of MurmurHash3), so that the low bits used vary. */
         private int slot(long p, long q) {
-            long h = p * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(q * 0xC2B2AE3D27D4EB4FL, 31);
-            return (int) (h ^ (h >>> 29)) & mask;
+            long h = p ^ Long.rotateLeft(q, 32) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 33;
+            h *= 0xFF51AFD7ED558CCDL;
+            h ^= h >>> 33;
+            h *= 0xC4CEB9FE1A85EC53L;
+            h ^= h >>> 33;
+            return (int) h & mask;
         }
     }
 

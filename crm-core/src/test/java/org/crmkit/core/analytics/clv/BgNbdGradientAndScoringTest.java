@@ -129,10 +129,27 @@ class BgNbdGradientAndScoringTest {
                         tx[i] = x[i] == 0 ? 0 : random.nextInt((int) Math.round(t[i] * 7) + 1) / 7.0;
                     }
                     double[] batch = model.conditionalExpectedPurchases(horizon, x, tx, t);
+                    BatchScores both = model.score(horizon, x, tx, t);
+                    assertThat(both.size()).isEqualTo(n);
+                    assertThat(both.horizon()).isEqualTo(horizon);
                     for (int i = 0; i < n; i++) {
-                        assertThat(batch[i]).isEqualTo(model.conditionalExpectedPurchases(horizon, x[i], tx[i], t[i]));
+                        double expected = model.conditionalExpectedPurchases(horizon, x[i], tx[i], t[i]);
+                        assertThat(batch[i]).isEqualTo(expected);
+                        assertThat(both.expectedPurchases()[i]).isEqualTo(expected);
+                        assertThat(both.probabilityAlive()[i]).isEqualTo(model.probabilityAlive(x[i], tx[i], t[i]));
                     }
                 });
+    }
+
+    @Test
+    void batchScoringRefusesBadInputLikeScoringOneByOne() {
+        BgNbdModel model = new BgNbdModel(0.243, 4.414, 0.793, 2.426);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.score(1, new double[] {1}, new double[] {2}, new double[] {1}))
+                .isInstanceOf(org.crmkit.spi.ValidationException.class).hasMessageStartingWith("recency:");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.score(1, new double[] {1}, new double[0], new double[] {1}))
+                .isInstanceOf(org.crmkit.spi.ValidationException.class).hasMessageStartingWith("histories:");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.score(-1, new double[0], new double[0], new double[0]))
+                .isInstanceOf(org.crmkit.spi.ValidationException.class).hasMessageStartingWith("t:");
     }
 
     @Test
