@@ -7,6 +7,10 @@ package org.crmkit.core.analytics.clv;
  * sᵀy / yᵀy after the first step (their equation 6.20), skips an update when the curvature sᵀy is not
  * positive, and restarts from the identity when the direction is not one of descent.
  *
+ * <p>Converged when no gradient component exceeds the tolerance, or, on large sums whose rounding
+ * keeps the gradient from getting that small, when no component exceeds {@value #PRECISION_LIMITED_TOL}
+ * and the objective stops changing in double precision.
+ *
  * <p>An objective may answer {@code +∞} for a point it cannot evaluate; the line search then shortens
  * the step. Deterministic; not thread-safe per call (the objective's buffers are its own).
  */
@@ -34,6 +38,15 @@ final class QuasiNewton {
     }
 
     private static final double ARMIJO = 1e-4;
+    /**
+     * When no step along the steepest descent lowers the objective any more and no gradient component
+     * exceeds this, the search has reached the precision of double arithmetic: converged.
+     */
+    static final double PRECISION_LIMITED_TOL = 1e-6;
+    /** A step that lowers the objective by at most this share of its size makes no progress. */
+    private static final double STALL = 1e-15;
+    /** After this many steps in a row without progress, with a small gradient, the search has converged. */
+    private static final int STALLED_STEPS = 5;
     private static final int LINE_SEARCH_STEPS = 60;
 
     private QuasiNewton() {
@@ -57,6 +70,7 @@ final class QuasiNewton {
         }
         double[][] h = identity(n, 1.0);
         boolean fresh = true;
+        int stalled = 0;
         double[] d = new double[n];
         double[] xn = new double[n];
         double[] gn = new double[n];
@@ -113,6 +127,11 @@ final class QuasiNewton {
                     fresh = true;
                     continue;
                 }
+                if (gMax <= PRECISION_LIMITED_TOL) {
+                    // near the minimum the decrease a step could bring is below the objective's rounding
+                    return new Result(x, fx, gMax, evaluations, true, "no step lowers the objective in double "
+                            + "precision; largest gradient component " + gMax + " after " + iteration + " iterations");
+                }
                 return new Result(x, fx, gMax, evaluations, false, "no step along the steepest descent lowers the "
                         + "objective (largest gradient component " + gMax + ") after " + iteration + " iterations");
             }
@@ -131,9 +150,15 @@ final class QuasiNewton {
                 update(h, s, y, sy);
                 fresh = false;
             }
+            stalled = fx - fn <= STALL * Math.abs(fx) ? stalled + 1 : 0;
             System.arraycopy(xn, 0, x, 0, n);
             System.arraycopy(gn, 0, g, 0, n);
             fx = fn;
+            double gNow = maxAbs(g);
+            if (stalled >= STALLED_STEPS && gNow <= PRECISION_LIMITED_TOL) {
+                return new Result(x, fx, gNow, evaluations, true, "the objective stopped changing in double precision "
+                        + "with the largest gradient component " + gNow + " after " + (iteration + 1) + " iterations");
+            }
         }
         double gMax = maxAbs(g);
         return new Result(x, fx, gMax, evaluations, false, "the gradient was still " + gMax + " after "
