@@ -467,7 +467,8 @@ public final class ServiceDesk {
      */
     public WorkOrder assign(WorkOrderId id, StaffId assignee, StaffId by) {
         return changeWorkOrder(id, (s, w) -> {
-            if (assignee != null && !assignee.equals(w.assignee().orElse(null))) {
+            // a work order that accepts no assignment is refused by w.assign as an illegal move, before any capacity check
+            if (assignee != null && w.status().acceptsAssignment() && !assignee.equals(w.assignee().orElse(null))) {
                 claimPlace(s, assignee, "assignee");
             }
             w.assign(assignee, by, clock.instant());
