@@ -666,7 +666,9 @@ public final class ServiceDesk {
     }
 
     /**
-     * Makes an agent unavailable for new work orders; the agent keeps the ones assigned.
+     * Makes an agent unavailable for dispatch: no new work order is dispatched to the agent, who keeps
+     * the ones assigned. Assigning one by hand ({@link #assign}, {@link #start}) stays possible, within
+     * the capacity.
      *
      * @throws IllegalTransitionException if the agent is unavailable already
      */
