@@ -1,5 +1,6 @@
 package org.crmkit.core.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.crmkit.core.common.DomainEvent;
@@ -32,6 +34,7 @@ import org.crmkit.spi.service.ServiceAgentRecord;
 import org.crmkit.spi.service.WorkOrderRecord;
 import org.crmkit.spi.storage.CrmStorage;
 import org.crmkit.spi.storage.CustomerRecord;
+import org.crmkit.spi.storage.DuplicateRecordException;
 import org.crmkit.spi.storage.RecordQuery;
 import org.crmkit.spi.storage.StaleWriteException;
 import org.crmkit.spi.storage.StorageSession;
@@ -464,7 +467,8 @@ public final class ServiceDesk {
      */
     public WorkOrder assign(WorkOrderId id, StaffId assignee, StaffId by) {
         return changeWorkOrder(id, (s, w) -> {
-            if (assignee != null && !assignee.equals(w.assignee().orElse(null))) {
+            // a work order that accepts no assignment is refused by w.assign as an illegal move, before any capacity check
+            if (assignee != null && w.status().acceptsAssignment() && !assignee.equals(w.assignee().orElse(null))) {
                 claimPlace(s, assignee, "assignee");
             }
             w.assign(assignee, by, clock.instant());
@@ -584,21 +588,44 @@ public final class ServiceDesk {
     public ServiceAgent registerAgent(StaffId staff, String displayName, Collection<Skill> skills, int capacity,
                                       StaffId by) {
         Objects.requireNonNull(staff, "staff must not be null");
-        ServiceAgent agent = ServiceAgent.register(new ServiceAgentId(ids.next()), tenant, staff, displayName, skills,
-                capacity, by, clock.instant());
-        storage.useTransaction(tenant.value(), s -> {
-            if (loadAgent(s, staff).isPresent()) {
-                throw new ValidationException("staffId", "must not name an agent already registered in tenant '"
-                        + tenant + "'", staff);
+        ServiceAgentId id = agentIdOf(staff);
+        ServiceAgent agent = ServiceAgent.register(id, tenant, staff, displayName, skills, capacity, by,
+                clock.instant());
+        try {
+            storage.useTransaction(tenant.value(), s -> {
+                if (loadAgent(s, staff).isPresent()) {
+                    throw alreadyRegistered(staff);
+                }
+                int load = openLoad(s, staff);
+                if (capacity < load) {
+                    throw new ValidationException("capacity", "must be at least the " + load
+                            + " work orders " + staff + " has open or in progress", capacity);
+                }
+                s.records(ServiceAgentRecord.KIND).insert(agent.toRecord());
+            });
+        } catch (DuplicateRecordException e) {
+            // a concurrent registration of the same staff member committed first (same derived id)
+            if (id.value().equals(e.id())) {
+                throw alreadyRegistered(staff);
             }
-            int load = openLoad(s, staff);
-            if (capacity < load) {
-                throw new ValidationException("capacity", "must be at least the " + load
-                        + " work orders " + staff + " has open or in progress", capacity);
-            }
-            s.records(ServiceAgentRecord.KIND).insert(agent.toRecord());
-        });
+            throw e;
+        }
         return committed(agent);
+    }
+
+    /**
+     * The record id of a staff member's agent, derived from the tenant and the staff id (a name-based
+     * UUID), so that two units of work registering the same staff member at once cannot both store
+     * an agent: the store's uniqueness of ids refuses the second.
+     */
+    private ServiceAgentId agentIdOf(StaffId staff) {
+        String name = "crmkit:" + ServiceAgentRecord.KIND.name() + ":" + tenant.value() + ":" + staff.value();
+        return new ServiceAgentId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private ValidationException alreadyRegistered(StaffId staff) {
+        return new ValidationException("staffId", "must not name an agent already registered in tenant '"
+                + tenant + "'", staff);
     }
 
     /**
@@ -639,7 +666,9 @@ public final class ServiceDesk {
     }
 
     /**
-     * Makes an agent unavailable for new work orders; the agent keeps the ones assigned.
+     * Makes an agent unavailable for dispatch: no new work order is dispatched to the agent, who keeps
+     * the ones assigned. Assigning one by hand ({@link #assign}, {@link #start}) stays possible, within
+     * the capacity.
      *
      * @throws IllegalTransitionException if the agent is unavailable already
      */

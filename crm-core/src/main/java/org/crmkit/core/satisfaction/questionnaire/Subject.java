@@ -38,7 +38,14 @@ public record Subject(SubjectKind kind, String id) {
                     throw new ValidationException("subject", "id of " + kind + " must be a UUID", id);
                 }
             }
-            case STAFF -> StaffId.of(id);
+            case STAFF -> {
+                try {
+                    StaffId.of(id);
+                } catch (ValidationException e) {
+                    throw new ValidationException("subject", "id of " + kind + " must be a staff id: "
+                            + e.rule(), id);
+                }
+            }
             case PRODUCT -> {
             }
         }
