@@ -188,7 +188,7 @@ final class SuningCase extends CaseExample {
         n.put("status", p.status().name());
         n.put("points", p.entry().map(PointsEntry::points).orElse(0L));
         n.put("balance", p.balance());
-        pending.add(member + " showed card " + m.cardNumber().value() + " at " + where(where) + " for: " + what
+        pending.add(member + " showed card " + m.cardNumber().value() + " (" + where(where) + ") for: " + what
                 + ", " + amount(total) + " - " + p.status() + ", +" + p.entry().map(PointsEntry::points).orElse(0L)
                 + " points, balance " + p.balance() + ".");
         return n;
@@ -201,7 +201,7 @@ final class SuningCase extends CaseExample {
         if (t.partner() != null) {
             return "partner " + t.partner().value();
         }
-        return t.channel() == null ? "unknown" : t.channel().toLowerCase();
+        return t.channel() == null ? "unknown" : "channel " + t.channel();
     }
 
     // ------------------------------------------------------------------ tiers and member prices

@@ -48,7 +48,7 @@ class SuningCaseTest {
                 wangPoints += p.get("points").asLong();
             }
         }
-        assertThat(texts(step.get("wangFangTouchpoints"))).containsExactly("app", "store NJ-XINJIEKOU", "web");
+        assertThat(texts(step.get("wangFangTouchpoints"))).containsExactly("channel APP", "channel WEB", "store NJ-XINJIEKOU");
         assertThat(step.get("wangFangBalance").asLong()).isEqualTo(wangPoints).isEqualTo(6999 + 1299 + 399);
     }
 
