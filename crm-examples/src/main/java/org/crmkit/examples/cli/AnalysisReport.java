@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Renders a {@link CustomerBaseAnalysis} as plain-words text or as a JSON document. */
+/** Renders a {@link CustomerBaseAnalysis} as plain-words text or as a JSON document ({@link HtmlReport} does HTML). */
 final class AnalysisReport {
 
     /** Where the transactions came from. */
@@ -230,19 +230,19 @@ final class AnalysisReport {
         s.append(String.format(Locale.ROOT, format, args)).append(System.lineSeparator());
     }
 
-    private static String count(long n) {
+    static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    private static String decimal(double v) {
+    static String decimal(double v) {
         return String.format(Locale.ROOT, "%,.1f", v);
     }
 
-    private static String percent(double share) {
+    static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f %%", 100 * share);
     }
 
-    private static String money(double v, String currency) {
+    static String money(double v, String currency) {
         return String.format(Locale.ROOT, "%,.2f %s", v, currency);
     }
 }

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code crm analyze}: reads a file of transactions and reports the customer base: the BG/NBD,
  * Pareto/NBD and Gamma-Gamma fits, the outlook for the next twelve months, RFM segments and ABC
- * classes, as text or JSON, optionally with one row per customer.
+ * classes, as text, JSON or one HTML page with charts, optionally with one row per customer.
  *
  * <p>Rules for the input: see {@code docs/analytics.md}. Bad rows stop the command with the file
  * line number, or with {@code --on-error skip} are left out and counted; the number of skipped rows is
@@ -58,7 +58,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** Files at least this large report progress on a terminal. */
     static final long PROGRESS_BYTES = 10L * 1024 * 1024;
 
-    /** Output formats; html is planned, not built. */
+    /** Output formats. */
     enum Format { text, json, html }
 
     /** What to do with a negative amount. */
@@ -116,7 +116,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private String timeUnit;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
+            description = "text, json or html (one self-contained page with charts; best with --out) "
+                    + "(default: ${DEFAULT-VALUE}).")
     private String format;
 
     @Option(names = "--out", paramLabel = "FILE",
@@ -154,10 +155,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         Logging.configure(spec);
         Format outputFormat = choice("--format", format, Format.class);
-        if (outputFormat == Format.html) {
-            throw new BadInput(spec.commandLine(), "--format html is not available yet (it comes in a later "
-                    + "release); use text or json");
-        }
         PeriodUnit unit = PeriodUnit.valueOf(choice("--time-unit", timeUnit, Unit.class).name().toUpperCase(Locale.ROOT));
         OnError errors = choice("--on-error", onError, OnError.class);
         Negative negative = choice("--negative-amounts", negativeAmounts, Negative.class);
@@ -207,9 +204,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         report.done();
         AnalysisReport.Source source = new AnalysisReport.Source(file.toString(), read.records(), read.skipped(),
                 negatives);
-        String text = outputFormat == Format.json
-                ? AnalysisReport.json(analysis, source, perCustomer)
-                : AnalysisReport.text(analysis, source, perCustomer);
+        String text = switch (outputFormat) {
+            case json -> AnalysisReport.json(analysis, source, perCustomer);
+            case html -> HtmlReport.html(analysis, source, perCustomer);
+            case text -> AnalysisReport.text(analysis, source, perCustomer);
+        };
         PrintWriter out = spec.commandLine().getOut();
         if (outFile == null) {
             out.print(text);
@@ -234,7 +233,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         throw new BadInput(spec.commandLine(), option + " '" + value + "' is not one of "
                 + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                .filter(n -> !n.equals("html")).toList()));
+                .toList()));
     }
 
     private TransactionCsv.Options csvOptions(OnError errors) {

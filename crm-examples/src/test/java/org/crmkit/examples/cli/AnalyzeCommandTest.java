@@ -313,10 +313,10 @@ class AnalyzeCommandTest {
 
     @Test
     void usageErrorsExitWithTwo() {
-        Run html = crm(cdnowArgs("--format", "html"));
-        assertThat(html.exitCode()).isEqualTo(CrmCommand.USAGE);
-        assertOneLine(html.err());
-        assertThat(html.err()).contains("--format html is not available yet");
+        Run format = crm(cdnowArgs("--format", "pdf"));
+        assertThat(format.exitCode()).isEqualTo(CrmCommand.USAGE);
+        assertOneLine(format.err());
+        assertThat(format.err()).contains("--format 'pdf' is not one of text, json, html");
 
         Run unit = crm(cdnowArgs("--time-unit", "fortnight"));
         assertThat(unit.exitCode()).isEqualTo(CrmCommand.USAGE);

@@ -139,8 +139,8 @@ class DemoLoopTest {
         for (JsonNode t : analytics.get("funnel")) {
             assertThat(t.get("rate").asText()).isEqualTo("1.0000");
         }
-        assertThat(analytics.get("campaignReturn").get("revenue").get("amount").asText()).isEqualTo("21105.13");
-        assertThat(analytics.get("campaignReturn").get("returnOnCost").asText()).isEqualTo("6.4939");
+        assertThat(analytics.get("campaignReturn").get("revenue").get("amount").asText()).isEqualTo("17735.40");
+        assertThat(analytics.get("campaignReturn").get("returnOnCost").asText()).isEqualTo("5.4570");
         assertThat(analytics.get("forecast").get("lines").isArray()).isTrue();
         assertThat(analytics.get("salesCycle").get("won").asLong()).isEqualTo(1);
     }

@@ -10,7 +10,8 @@ import org.crmkit.core.sales.CampaignId;
 /**
  * What a campaign cost and what it brought back. Immutable.
  *
- * <p>{@code revenue} is the gross total of the campaign's delivered orders (orders made from
+ * <p>{@code revenue} is the net total (before tax: the tax is collected for the state, not earned)
+ * of the campaign's delivered orders (orders made from
  * quotes of opportunities of the campaign's leads) in the campaign's currency, plus revenue
  * attributed to the campaign by hand ({@code Campaigns#attributeRevenue}) for sources that are not
  * among the orders counted (so a delivered order in another currency, left out of the orders'

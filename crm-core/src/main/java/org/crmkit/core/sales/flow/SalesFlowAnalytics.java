@@ -128,8 +128,9 @@ public final class SalesFlowAnalytics {
             for (OrderRecord o : all(session, OrderRecord.KIND,
                     RecordQuery.all().where("campaignId", campaign.toString()).where("status", DELIVERED))) {
                 delivered++;
-                if (o.grossTotal().currency().equals(cost.currencyCode())) {
-                    revenue = revenue.plus(Money.of(o.grossTotal().amount(), o.grossTotal().currency()));
+                // Revenue is the net: the tax on the order is collected for the state, not earned.
+                if (o.netTotal().currency().equals(cost.currencyCode())) {
+                    revenue = revenue.plus(Money.of(o.netTotal().amount(), o.netTotal().currency()));
                     // Only an order counted here makes its hand attribution a double count; the hand
                     // attribution of an order left out for its currency is its only revenue.
                     orderIds.add(o.id());
