@@ -41,7 +41,11 @@ import org.crmkit.core.service.SelfServiceOffer;
 import org.crmkit.core.service.SelfServiceOutcome;
 import org.crmkit.core.service.ServiceDesk;
 import org.crmkit.core.service.WorkOrder;
+import org.crmkit.core.service.WorkOrderOrigin;
+import org.crmkit.core.service.WorkOrderPriority;
 import org.crmkit.core.service.WorkOrderStep;
+import org.crmkit.core.satisfaction.SatisfactionSurvey;
+import org.crmkit.core.satisfaction.Surveys;
 import org.crmkit.spi.storage.PageRequest;
 import org.crmkit.spi.catalog.PriceListEntryRecord;
 import org.crmkit.spi.catalog.PriceListRecord;
@@ -75,6 +79,9 @@ final class TiandiCase extends CaseExample {
     private final Map<String, Customer> customers = new LinkedHashMap<>();
     private Opportunity officeDeal;
     private Opportunity homeDeal;
+    private Opportunity walkInDeal;
+    private Sale walkInSale;
+    private WorkOrder printerRepair;
     private Sale officeSale;
     private Sale homeSale;
     private int solvedBySelfService;
@@ -112,7 +119,7 @@ final class TiandiCase extends CaseExample {
     @Override
     protected List<Runnable> steps() {
         return List.of(this::customers, this::salespersonDesk, this::departments, this::routing, this::priceLists,
-                this::knowledgeBase);
+                this::knowledgeBase, this::serviceSurveys);
     }
 
     // ------------------------------------------------------------------ customers
@@ -133,8 +140,14 @@ final class TiandiCase extends CaseExample {
         Customer home = all.register(RegisterCustomer.builder(CustomerType.B2C, "Qian Wei", SENIOR_XU.value())
                 .email("qian.wei@example.cn").phone("+86 139 5100 7788").registeredBy(SENIOR_XU.value()).build());
         home = all.change(home.id(), c -> c.recordAttribute(AttributeCategory.INTERNAL, GRADE, AttributeValue.of("C")));
+        clock.at(0, "11:00");
+        Customer walkIn = all.register(RegisterCustomer.builder(CustomerType.B2C, "Fang Jie", JUNIOR_MA.value())
+                .email("fang.jie@example.cn").phone("+86 139 5100 4321").registeredBy(JUNIOR_MA.value()).build());
+        walkIn = all.change(walkIn.id(), c -> c.recordAttribute(AttributeCategory.INTERNAL, GRADE,
+                AttributeValue.of("C")));
         customers.put("office", office);
         customers.put("home", home);
+        customers.put("walkIn", walkIn);
 
         ObjectNode e = trace.step("customers", "Customers and their price grades", clock.instant());
         ArrayNode a = e.putArray("customers");
@@ -184,6 +197,11 @@ final class TiandiCase extends CaseExample {
                 clock.today().plusDays(1), SENIOR_XU);
         all.recordInteraction(home.id(), new Interaction(null, Channel.IN_PERSON, SENIOR_XU, "sales",
                 "Work diary: Qian Wei came to the shop, works from home, wants a light laptop", "demo booked"));
+        clock.at(2, "15:00");
+        walkInDeal = opportunities.open(customers.get("walkIn").id(), JUNIOR_MA, "Fang Jie: two desktops for the"
+                + " family", amount("7000.00"), clock.today().plusDays(7), pipeline().id(), null, null);
+        all.recordInteraction(customers.get("walkIn").id(), new Interaction(null, Channel.IN_PERSON, JUNIOR_MA,
+                "sales", "Work diary: Fang Jie wants two desktops for his children's homework", "quote promised"));
 
         ObjectNode e = trace.step("salesperson_desk", "Each salesperson's contacts, tasks, work diary and e-mail",
                 clock.instant());
@@ -219,10 +237,19 @@ final class TiandiCase extends CaseExample {
     private void departments() {
         Customers all = crm.customers(TENANT);
         Customer office = customers.get("office");
+        ServiceDesk desk = crm.serviceDesk(TENANT);
         clock.at(3, "09:00");
         all.recordInteraction(office.id(), new Interaction(null, Channel.PHONE, REPAIR_HE, "repair",
                 "The office's old printer server does not start", "picked up for repair"));
+        printerRepair = desk.openWorkOrder(office.id(), WorkOrderOrigin.CALL, "Printer server does not start", null,
+                WorkOrderPriority.HIGH, REPAIR_HE);
+        desk.assign(printerRepair.id(), REPAIR_HE, MANAGER_ZHOU);
+        clock.at(3, "10:30");
+        desk.start(printerRepair.id(), REPAIR_HE);
+        clock.at(3, "15:30");
+        desk.resolve(printerRepair.id(), REPAIR_HE, "power supply replaced");
         clock.at(3, "16:00");
+        printerRepair = desk.close(printerRepair.id(), REPAIR_HE);
         all.recordInteraction(office.id(), new Interaction(null, Channel.IN_PERSON, REPAIR_HE, "repair",
                 "Brought back the printer server: power supply replaced", "works"));
         clock.at(4, "10:00");
@@ -238,8 +265,13 @@ final class TiandiCase extends CaseExample {
         e.put("timelineEntries", timeline.size());
         ArrayNode d = e.putArray("departments");
         departments.forEach(d::add);
+        e.put("repairWorkOrderId", printerRepair.id().toString());
+        e.put("repairWorkOrderStatus", printerRepair.status().name());
         trace.say("Hongxing's timeline holds " + timeline.size() + " entries from the departments "
                 + String.join(", ", departments) + "; whoever opens the record sees them all (Customers.timeline).");
+        trace.say("The repair itself ran as work order \"" + printerRepair.subject() + "\": " + printerRepair.steps()
+                .stream().map(WorkOrderStep::what).map(Enum::name).collect(Collectors.joining(" -> ")) + ", by "
+                + printerRepair.assignee().map(StaffId::value).orElse("-") + " (ServiceDesk).");
     }
 
     // ------------------------------------------------------------------ routing
@@ -283,8 +315,11 @@ final class TiandiCase extends CaseExample {
         clock.at(8, "09:00");
         homeSale = close(homeDeal, "C", List.of(AddQuoteLine.of("laptop-14", "1")),
                 "Qian Wei, 20 Beijing West Road, Nanjing", "SF Express", "SF1402260318");
+        clock.at(11, "09:00");
+        walkInSale = close(walkInDeal, "C", List.of(AddQuoteLine.of("desktop", "2")),
+                "Fang Jie, 3 Hunan Road, Nanjing", "SF Express", "SF1402260412");
         ArrayNode quotes = e.putArray("quotes");
-        for (Sale s : List.of(officeSale, homeSale)) {
+        for (Sale s : List.of(officeSale, homeSale, walkInSale)) {
             ObjectNode n = quotes.addObject();
             n.put("quoteId", s.quote().id().toString());
             n.put("preparedBy", s.quote().preparedBy().value());
@@ -313,7 +348,7 @@ final class TiandiCase extends CaseExample {
     private void knowledgeBase() {
         ServiceDesk desk = crm.serviceDesk(TENANT);
         Customer home = customers.get("home");
-        clock.at(11, "09:00");
+        clock.at(14, "09:00");
         desk.publishArticle("Laptop will not power on: reset the battery", "Unplug the charger, hold the power"
                 + " button for 30 seconds, plug the charger back in and start the laptop.",
                 List.of("laptop", "power", "start", "battery"), REPAIR_HE);
@@ -321,19 +356,19 @@ final class TiandiCase extends CaseExample {
                 + " download the newest display driver and install it.", List.of("screen", "flicker", "display"),
                 REPAIR_TANG);
         ObjectNode e;
-        clock.at(12, "20:15");
+        clock.at(15, "20:15");
         SelfServiceOffer first = desk.offerArticle(home.id(), "laptop does not power on");
         SelfServiceOutcome solved = desk.recordSelfServiceOutcome(first.session().orElseThrow().id(), true, null);
-        clock.at(13, "21:00");
+        clock.at(16, "21:00");
         SelfServiceOffer second = desk.offerArticle(home.id(), "screen flickers");
         SelfServiceOutcome notSolved = desk.recordSelfServiceOutcome(second.session().orElseThrow().id(), false, null);
         escalated = notSolved.workOrder().orElseThrow();
-        clock.at(14, "09:00");
+        clock.at(17, "09:00");
         desk.assign(escalated.id(), REPAIR_TANG, MANAGER_ZHOU);
-        clock.at(14, "14:00");
+        clock.at(17, "14:00");
         desk.start(escalated.id(), REPAIR_TANG);
         desk.resolve(escalated.id(), REPAIR_TANG, "display cable reseated");
-        clock.at(14, "17:00");
+        clock.at(17, "17:00");
         escalated = desk.close(escalated.id(), REPAIR_TANG);
         solvedBySelfService = solved.session().status().name().equals("SOLVED") ? 1 : 0;
 
@@ -363,6 +398,33 @@ final class TiandiCase extends CaseExample {
                 + escalated.assignee().map(StaffId::value).orElse("-") + ".");
     }
 
+    // ------------------------------------------------------------------ service surveys
+
+    private void serviceSurveys() {
+        Surveys surveys = crm.surveys(TENANT);
+        clock.at(18, "10:00");
+        SatisfactionSurvey printer = surveys.sendAfterService(printerRepair.id(), Channel.EMAIL);
+        SatisfactionSurvey screen = surveys.sendAfterService(escalated.id(), Channel.EMAIL);
+        clock.at(18, "16:00");
+        printer = surveys.answer(printer.id(), 5, "Fixed the same day.");
+        clock.at(19, "11:00");
+        screen = surveys.answer(screen.id(), 3, "The article did not help, the visit did.");
+
+        ObjectNode e = trace.step("service_surveys", "Customers rate each repair", clock.instant());
+        ArrayNode a = e.putArray("ratings");
+        for (var pair : List.of(List.of(printerRepair, printer), List.of(escalated, screen))) {
+            WorkOrder w = (WorkOrder) pair.get(0);
+            SatisfactionSurvey s = (SatisfactionSurvey) pair.get(1);
+            ObjectNode n = a.addObject();
+            n.put("workOrderId", w.id().toString());
+            n.put("technician", w.assignee().map(StaffId::value).orElse(null));
+            n.put("priority", w.priority().name());
+            n.put("score", s.answer().orElseThrow().score());
+            trace.say("\"" + w.subject() + "\" (" + w.priority() + ", " + w.assignee().map(StaffId::value).orElse("-")
+                    + "): rated " + s.answer().orElseThrow().score() + "/5 (Surveys.sendAfterService, answer).");
+        }
+    }
+
     // ------------------------------------------------------------------ figures
 
     @Override
@@ -371,13 +433,15 @@ final class TiandiCase extends CaseExample {
         f.set("gradeAQuoteTotal", money(officeSale.quote().grossTotal()));
         f.put("gradeAUnitPrice", officeSale.quote().lines().get(0).unitPrice().amount().toPlainString());
         f.set("gradeCQuoteTotal", money(homeSale.quote().grossTotal()));
+        f.set("walkInQuoteTotal", money(walkInSale.quote().grossTotal()));
         f.put("opportunityOwner", officeSale.opportunity().owner().value());
         f.put("solvedBySelfService", solvedBySelfService);
         f.put("escalatedWorkOrderStatus", escalated.status().name());
         trace.sayFigure("Hongxing's deal, routed to " + f.get("opportunityOwner").asText() + ", quoted at "
                 + officeSale.quote().lines().get(0).unitPrice() + " a laptop from the grade-A list: "
                 + officeSale.quote().grossTotal() + " in all.");
-        trace.sayFigure("Qian Wei's laptop from the grade-C list: " + homeSale.quote().grossTotal() + ".");
+        trace.sayFigure("Qian Wei's laptop from the grade-C list: " + homeSale.quote().grossTotal() + "; Fang Jie's"
+                + " two desktops, sold by ma.jun: " + walkInSale.quote().grossTotal() + ".");
         trace.sayFigure(solvedBySelfService + " fault solved by self-service, 1 escalated and "
                 + escalated.status() + ".");
     }

@@ -28,10 +28,11 @@ class TiandiCaseTest {
 
         JsonNode ma = people.get(0);
         assertThat(ma.get("staff").asText()).isEqualTo("ma.jun");
-        assertThat(texts(ma.get("contacts"))).containsExactly("Hongxing Accounting");
+        assertThat(texts(ma.get("contacts"))).containsExactly("Hongxing Accounting", "Fang Jie");
+        assertThat(ma.get("opportunities").asInt()).isEqualTo(2);
         assertThat(ma.get("tasks").asInt()).isEqualTo(2);
         assertThat(ma.get("openTasks").asInt()).isEqualTo(1);
-        assertThat(ma.get("diaryEntries").asInt()).isEqualTo(1);
+        assertThat(ma.get("diaryEntries").asInt()).isEqualTo(2);
         assertThat(ma.get("emailsSent").asInt()).isEqualTo(1);
         assertThat(people.get(1).get("staff").asText()).isEqualTo("xu.lei");
         assertThat(texts(people.get(1).get("contacts"))).containsExactly("Qian Wei");
@@ -42,6 +43,7 @@ class TiandiCaseTest {
         JsonNode step = step(doc, "departments");
 
         assertThat(texts(step.get("departments"))).containsExactly("management", "repair", "sales");
+        assertThat(step.get("repairWorkOrderStatus").asText()).isEqualTo("CLOSED");
     }
 
     @Test
@@ -72,6 +74,9 @@ class TiandiCaseTest {
         assertThat(home.get("lines").get(0).get("priceList").asText()).isEqualTo("grade-c");
         assertThat(amount(home.get("total"))).isEqualByComparingTo("5761.87");
         assertThat(office.get("orderStatus").asText()).isEqualTo("DELIVERED");
+        JsonNode walkIn = step.get("quotes").get(2);
+        assertThat(walkIn.get("preparedBy").asText()).isEqualTo("ma.jun");
+        assertThat(walkIn.get("lines").get(0).get("priceList").asText()).isEqualTo("grade-c");
     }
 
     @Test
@@ -86,5 +91,16 @@ class TiandiCaseTest {
         assertThat(step.get("workOrder").get("origin").asText()).isEqualTo("SELF_SERVICE");
         assertThat(step.get("workOrder").get("status").asText()).isEqualTo("CLOSED");
         assertThat(doc.get("figures").get("solvedBySelfService").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void customersRateEachRepair() {
+        JsonNode ratings = step(doc, "service_surveys").get("ratings");
+
+        assertThat(ratings).hasSize(2);
+        assertThat(ratings.get(0).get("technician").asText()).isEqualTo("he.bin");
+        assertThat(ratings.get(1).get("technician").asText()).isEqualTo("tang.li");
+        assertThat(ratings.get(1).get("workOrderId").asText())
+                .isEqualTo(step(doc, "knowledge_base").get("workOrder").get("id").asText());
     }
 }
