@@ -107,7 +107,8 @@ final class EcommerceCase extends CaseExample {
     private void b2bSelling() {
         Customers customers = crm.customers(TENANT);
         clock.at(0, "09:00");
-        Customer cafe = customers.register(RegisterCustomer.builder(CustomerType.B2B, "Cafe Lindenhof", B2B_SALES.value())
+        Customer cafe = customers.register(RegisterCustomer.builder(CustomerType.B2B, "Cafe Lindenhof",
+                        B2B_SALES.value())
                 .organisation(new Organisation("Cafe Lindenhof GmbH", "HRB 12345", "DE123456789", "catering", null))
                 .email("einkauf@cafe-lindenhof.example").phone("+49 30 5550 1234").build());
         cafe = customers.change(cafe.id(), c -> c.recordAttribute(AttributeCategory.INTERNAL, GRADE,
@@ -121,13 +122,13 @@ final class EcommerceCase extends CaseExample {
         ObjectNode e = trace.step("b2b_selling", "B2B: a business buys from the wholesale price list", clock.instant());
         e.put("customerId", cafe.id().toString());
         e.put("type", cafe.type().name());
-        trace(e, b2b);
+        putSale(e, b2b);
         trace.say(cafe.name() + " (" + cafe.type() + ", grade W) was quoted by " + b2b.quote().preparedBy()
                 + " from the wholesale list: " + lines(b2b) + "; " + b2b.quote().grossTotal() + " with 19% VAT;"
                 + " accepted, ordered and " + b2b.order().status() + " (Quotes, Orders).");
     }
 
-    private void trace(ObjectNode e, Sale s) {
+    private static void putSale(ObjectNode e, Sale s) {
         e.put("quoteId", s.quote().id().toString());
         ArrayNode lines = e.putArray("lines");
         for (QuoteLine l : s.quote().lines()) {
@@ -176,7 +177,7 @@ final class EcommerceCase extends CaseExample {
             n.put("customerId", c.id().toString());
             n.put("name", c.name());
             n.put("type", c.type().name());
-            trace(n, s);
+            putSale(n, s);
             n.put("pointsEarned", p.entry().map(PointsEntry::points).orElse(0L));
             trace.say(c.name() + " (" + c.type() + ") ordered in the web shop: " + lines(s) + "; "
                     + s.quote().grossTotal() + ", " + s.order().status() + " with tracking number "
@@ -231,10 +232,10 @@ final class EcommerceCase extends CaseExample {
             titles.forEach(t::add);
             n.put("marketingEmail", marketing.get(name));
             trace.say(name + " is " + tier.name() + ": offers " + titles.stream().map(x -> "\"" + x + "\"")
-                    .collect(Collectors.joining(", ")) + "; the kettle listed at EUR 39.90 costs " + club.memberPrice(c.id(), amount("39.90"))
-                    + " at this tier (CustomerClub.tierOf, offersFor, memberPrice).");
-            trace.say("The e-mail with these offers was " + marketing.get(name) + (r.sent() ? "" : ": no consent to marketing e-mails")
-                    + " (Messaging.send checks consent).");
+                    .collect(Collectors.joining(", ")) + "; the kettle listed at EUR 39.90 costs "
+                    + club.memberPrice(c.id(), amount("39.90")) + " at this tier (CustomerClub.tierOf, offersFor, memberPrice).");
+            trace.say("The e-mail with these offers was " + marketing.get(name)
+                    + (r.sent() ? "" : ": no consent to marketing e-mails") + " (Messaging.send checks consent).");
         }
     }
 

@@ -345,6 +345,14 @@ final class TiandiCase extends CaseExample {
 
     // ------------------------------------------------------------------ knowledge base
 
+    /** A self-service question: the article offered and what came of it. */
+    private record Session(SelfServiceOffer offer, SelfServiceOutcome outcome) {
+    }
+
+    /** A work order and the survey its customer answered about it. */
+    private record Rated(WorkOrder workOrder, SatisfactionSurvey survey) {
+    }
+
     private void knowledgeBase() {
         ServiceDesk desk = crm.serviceDesk(TENANT);
         Customer home = customers.get("home");
@@ -355,7 +363,6 @@ final class TiandiCase extends CaseExample {
         desk.publishArticle("Screen flickers: update the display driver", "Open the support page of the laptop,"
                 + " download the newest display driver and install it.", List.of("screen", "flicker", "display"),
                 REPAIR_TANG);
-        ObjectNode e;
         clock.at(15, "20:15");
         SelfServiceOffer first = desk.offerArticle(home.id(), "laptop does not power on");
         SelfServiceOutcome solved = desk.recordSelfServiceOutcome(first.session().orElseThrow().id(), true, null);
@@ -372,12 +379,12 @@ final class TiandiCase extends CaseExample {
         escalated = desk.close(escalated.id(), REPAIR_TANG);
         solvedBySelfService = solved.session().status().name().equals("SOLVED") ? 1 : 0;
 
-        e = trace.step("knowledge_base", "Self-service repairs from the web knowledge base", clock.instant());
+        ObjectNode e = trace.step("knowledge_base", "Self-service repairs from the web knowledge base",
+                clock.instant());
         ArrayNode a = e.putArray("sessions");
-        for (var pair : List.of(List.of(first, solved), List.of(second, notSolved))) {
-            SelfServiceOffer offer = (SelfServiceOffer) pair.get(0);
-            SelfServiceOutcome outcome = (SelfServiceOutcome) pair.get(1);
-            KnowledgeArticle article = offer.article().orElseThrow();
+        for (var session : List.of(new Session(first, solved), new Session(second, notSolved))) {
+            SelfServiceOutcome outcome = session.outcome();
+            KnowledgeArticle article = session.offer().article().orElseThrow();
             ObjectNode n = a.addObject();
             n.put("query", outcome.session().query());
             n.put("article", article.title());
@@ -412,9 +419,9 @@ final class TiandiCase extends CaseExample {
 
         ObjectNode e = trace.step("service_surveys", "Customers rate each repair", clock.instant());
         ArrayNode a = e.putArray("ratings");
-        for (var pair : List.of(List.of(printerRepair, printer), List.of(escalated, screen))) {
-            WorkOrder w = (WorkOrder) pair.get(0);
-            SatisfactionSurvey s = (SatisfactionSurvey) pair.get(1);
+        for (var rated : List.of(new Rated(printerRepair, printer), new Rated(escalated, screen))) {
+            WorkOrder w = rated.workOrder();
+            SatisfactionSurvey s = rated.survey();
             ObjectNode n = a.addObject();
             n.put("workOrderId", w.id().toString());
             n.put("technician", w.assignee().map(StaffId::value).orElse(null));
