@@ -22,6 +22,8 @@ module org.crmkit.core {
     exports org.crmkit.core.analytics.value;
     exports org.crmkit.core.analytics;
     exports org.crmkit.core.analytics.simulation;
+    exports org.crmkit.core.analytics.ledger;
+    exports org.crmkit.core.analytics.writeback;
     exports org.crmkit.core.sales;
     exports org.crmkit.core.sales.flow;
     exports org.crmkit.core.sales.campaign;
@@ -32,8 +34,13 @@ module org.crmkit.core {
     exports org.crmkit.core.service;
     exports org.crmkit.core.satisfaction;
     exports org.crmkit.core.satisfaction.scoring;
+    exports org.crmkit.core.satisfaction.questionnaire;
     exports org.crmkit.core.loyalty;
     exports org.crmkit.core.feedback;
+    exports org.crmkit.core.service.complaint;
+    exports org.crmkit.core.loyalty.scoring;
+    exports org.crmkit.core.kpi;
+    exports org.crmkit.core.analytics.segment;
 
     uses org.crmkit.spi.channel.MessageChannel;
 }

@@ -13,4 +13,6 @@ module org.crmkit.spi {
     exports org.crmkit.spi.catalog;
     exports org.crmkit.spi.fulfillment;
     exports org.crmkit.spi.service;
+    exports org.crmkit.spi.kpi;
+    exports org.crmkit.spi.analytics;
 }

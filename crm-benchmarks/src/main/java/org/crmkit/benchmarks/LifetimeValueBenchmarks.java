@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.crmkit.core.analytics.CustomerBaseAnalysis;
 import org.crmkit.core.analytics.PurchaseHistoryAdapter;
+import org.crmkit.core.analytics.clv.BatchScores;
 import org.crmkit.core.analytics.clv.BgNbdModel;
 import org.crmkit.core.analytics.clv.ModelFit;
 import org.crmkit.core.analytics.clv.PurchaseHistories;
@@ -86,6 +87,12 @@ public class LifetimeValueBenchmarks {
     @Benchmark
     public double[] scoreExpectedPurchases() {
         return model.conditionalExpectedPurchases(39.0, x, tx, t);
+    }
+
+    /** P(alive) and expected purchases in the next 39 weeks for every customer, in one pass. */
+    @Benchmark
+    public BatchScores scoreBoth() {
+        return model.score(39.0, x, tx, t);
     }
 
     /** The whole analysis: summaries, three model fits, RFM, ABC and one row per customer. */

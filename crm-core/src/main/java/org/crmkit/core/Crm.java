@@ -31,7 +31,9 @@ import org.crmkit.core.sales.order.Orders;
 import org.crmkit.core.sales.quote.DiscountPolicy;
 import org.crmkit.core.sales.quote.Quotes;
 import org.crmkit.core.satisfaction.Surveys;
+import org.crmkit.core.service.DispatchStrategy;
 import org.crmkit.core.service.ServiceDesk;
+import org.crmkit.core.service.ServiceLevelPolicy;
 import org.crmkit.core.messaging.Messaging;
 import org.crmkit.spi.channel.ChannelType;
 import org.crmkit.spi.catalog.ProductCatalog;
@@ -74,6 +76,8 @@ public final class Crm {
     private final DiscountPolicy discountPolicy;
     private final LeadScoringModel leadScoring;
     private final EarnRule earnRule;
+    private final ServiceLevelPolicy serviceLevels;
+    private final DispatchStrategy dispatchStrategy;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -86,6 +90,8 @@ public final class Crm {
         this.discountPolicy = b.discountPolicy;
         this.leadScoring = b.leadScoring;
         this.earnRule = b.earnRule;
+        this.serviceLevels = b.serviceLevels;
+        this.dispatchStrategy = b.dispatchStrategy;
     }
 
     /** @return a builder; only {@link Builder#storage(CrmStorage)} is required */
@@ -186,9 +192,13 @@ public final class Crm {
         return new Orders(TenantId.of(tenant), storage, clock, ids, this::publish, fulfillment);
     }
 
-    /** @return work orders and the self-service knowledge base of that tenant */
+    /**
+     * @return work orders, service agents and the self-service knowledge base of that tenant, with the
+     *         builder's {@link Builder#serviceLevels service levels} and {@link Builder#dispatchStrategy dispatch}
+     */
     public ServiceDesk serviceDesk(String tenant) {
-        return new ServiceDesk(TenantId.of(tenant), storage, clock, ids, this::publish);
+        return new ServiceDesk(TenantId.of(tenant), storage, clock, ids, this::publish, serviceLevels,
+                dispatchStrategy);
     }
 
     /** @return the satisfaction surveys of that tenant */
@@ -196,11 +206,25 @@ public final class Crm {
         return new Surveys(TenantId.of(tenant), storage, clock, ids, this::publish);
     }
 
+    /** @return the survey definitions, responses, scores and trends of that tenant */
+    public org.crmkit.core.satisfaction.questionnaire.Questionnaires questionnaires(String tenant) {
+        return new org.crmkit.core.satisfaction.questionnaire.Questionnaires(TenantId.of(tenant), storage, clock, ids,
+                this::publish);
+    }
+
     /** @return the customer club of that tenant, earning points by the builder's {@link Builder#earnRule rule} */
     public CustomerClub club(String tenant) {
         TenantId id = TenantId.of(tenant);
         return earnRule == null ? new CustomerClub(id, storage, clock, ids, this::publish)
                 : new CustomerClub(id, storage, clock, ids, this::publish, earnRule);
+    }
+
+    /**
+     * @return loyalty scores and churn risks of that tenant's customers, from their stored orders and
+     *         surveys, with the standard settings; read-only
+     */
+    public org.crmkit.core.loyalty.scoring.LoyaltyScoring loyaltyScoring(String tenant) {
+        return new org.crmkit.core.loyalty.scoring.LoyaltyScoring(TenantId.of(tenant), storage, clock);
     }
 
     /** @return the customer feedback of that tenant */
@@ -211,6 +235,43 @@ public final class Crm {
     /** @return the analytics of the sales flow of that tenant: funnel, forecast, cycle, campaign return */
     public SalesFlowAnalytics salesAnalytics(String tenant) {
         return new SalesFlowAnalytics(TenantId.of(tenant), storage, clock, ids, this::publish);
+    }
+
+    /** @return the complaint handling of that tenant (domain §10), opening work orders through its service desk */
+    public org.crmkit.core.service.complaint.Complaints complaints(String tenant) {
+        return new org.crmkit.core.service.complaint.Complaints(TenantId.of(tenant), storage, clock, ids,
+                this::publish, serviceDesk(tenant));
+    }
+
+    /** @return the read-only self-service deflection report of that tenant's knowledge base */
+    public org.crmkit.core.service.KnowledgeBaseReport knowledgeBaseReport(String tenant) {
+        return new org.crmkit.core.service.KnowledgeBaseReport(TenantId.of(tenant), storage);
+    }
+
+    /** @return the KPIs, staff evaluation and balanced scorecards of that tenant (domain §11), read from its records */
+    public org.crmkit.core.kpi.Kpis kpis(String tenant) {
+        return new org.crmkit.core.kpi.Kpis(TenantId.of(tenant), storage, clock);
+    }
+
+    /** @return the KPI definitions that tenant keeps (stored, revised, retired) */
+    public org.crmkit.core.kpi.KpiDefinitions kpiDefinitions(String tenant) {
+        return new org.crmkit.core.kpi.KpiDefinitions(TenantId.of(tenant), storage, clock, ids, this::publish);
+    }
+
+    /** @return the purchase transactions of that tenant kept for customer analytics (recorded idempotently) */
+    public org.crmkit.core.analytics.ledger.PurchaseLedger purchaseLedger(String tenant) {
+        return new org.crmkit.core.analytics.ledger.PurchaseLedger(TenantId.of(tenant), storage, clock);
+    }
+
+    /** @return that tenant's delivered orders read as transactions; delivery days in the clock's time zone */
+    public org.crmkit.core.analytics.ledger.DeliveredOrderTransactions deliveredOrderTransactions(String tenant) {
+        return new org.crmkit.core.analytics.ledger.DeliveredOrderTransactions(TenantId.of(tenant), storage,
+                clock.getZone());
+    }
+
+    /** @return the service that stores analysis results (scores, segments, stage) on that tenant's customers */
+    public org.crmkit.core.analytics.writeback.AnalyticsWriteBack analyticsWriteBack(String tenant) {
+        return new org.crmkit.core.analytics.writeback.AnalyticsWriteBack(customers(tenant));
     }
 
     /** @return the product catalogue quotes are priced from, if one was registered */
@@ -261,8 +322,22 @@ public final class Crm {
         private DiscountPolicy discountPolicy = DiscountPolicy.defaults();
         private LeadScoringModel leadScoring;
         private EarnRule earnRule;
+        private ServiceLevelPolicy serviceLevels = ServiceLevelPolicy.defaults();
+        private DispatchStrategy dispatchStrategy = DispatchStrategy.highestRated();
 
         private Builder() {
+        }
+
+        /** How work orders are dispatched to service agents; default {@link DispatchStrategy#highestRated()}. */
+        public Builder dispatchStrategy(DispatchStrategy strategy) {
+            this.dispatchStrategy = Objects.requireNonNull(strategy, "dispatchStrategy must not be null");
+            return this;
+        }
+
+        /** The response and resolution targets of work orders; default {@link ServiceLevelPolicy#defaults()}. */
+        public Builder serviceLevels(ServiceLevelPolicy policy) {
+            this.serviceLevels = Objects.requireNonNull(policy, "serviceLevels must not be null");
+            return this;
         }
 
         /** The products and price lists quotes are built from (the host's ERP or shop); needed for quotes. */

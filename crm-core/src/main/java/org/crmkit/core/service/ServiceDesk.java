@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,13 +21,17 @@ import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.NoSuchCustomerException;
+import org.crmkit.core.customer.RelationshipLevel;
 import org.crmkit.core.sales.CampaignId;
 import org.crmkit.core.sales.OrderId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.service.KnowledgeArticleRecord;
+import org.crmkit.spi.service.SatisfactionSurveyRecord;
 import org.crmkit.spi.service.SelfServiceSessionRecord;
+import org.crmkit.spi.service.ServiceAgentRecord;
 import org.crmkit.spi.service.WorkOrderRecord;
 import org.crmkit.spi.storage.CrmStorage;
+import org.crmkit.spi.storage.CustomerRecord;
 import org.crmkit.spi.storage.RecordQuery;
 import org.crmkit.spi.storage.StaleWriteException;
 import org.crmkit.spi.storage.StorageSession;
@@ -38,6 +45,16 @@ import org.crmkit.spi.storage.StorageSession;
  * not help, {@link #recordSelfServiceOutcome} opens a work order in the same unit of work; the work
  * order is then {@linkplain #assign assigned}, {@linkplain #start started},
  * {@linkplain #resolve resolved} and {@linkplain #close closed} (or {@linkplain #reopen reopened}).
+ *
+ * <p>Service agents, service levels and dispatch (domain §10: "the system dispatches each work order
+ * automatically, preferring staff with high customer satisfaction, with no manual step"): staff are
+ * {@linkplain #registerAgent registered} as agents with skills and a capacity. Every work order,
+ * however it is opened (from an order, a call, a complaint or a self-service escalation), gets its
+ * due times from the {@link ServiceLevelPolicy} by the customer's relationship level and the
+ * priority, and is dispatched by the {@link DispatchStrategy} in the same unit of work. When no agent
+ * qualifies it stays open and queued, and {@link #dispatchQueued()} tries again. {@link #breaches}
+ * lists the targets missed. Manual {@linkplain #assign assignment} stays possible; a registered
+ * agent is never given more work orders than the capacity, by dispatch or by hand.
  *
  * <p>Every method is one unit of work: what it changes is stored together or not at all, and its
  * events are published only after the commit. Changes use optimistic locking: a concurrent change
@@ -56,6 +73,8 @@ public final class ServiceDesk {
     private final Clock clock;
     private final IdGenerator ids;
     private final DomainEventListener publisher;
+    private final ServiceLevelPolicy serviceLevels;
+    private final DispatchStrategy dispatchStrategy;
 
     /**
      * Normally called by {@code Crm}; public so that a host can assemble the services itself.
@@ -68,11 +87,36 @@ public final class ServiceDesk {
      */
     public ServiceDesk(TenantId tenant, CrmStorage storage, Clock clock, IdGenerator ids,
                        DomainEventListener publisher) {
+        this(tenant, storage, clock, ids, publisher, ServiceLevelPolicy.defaults(), DispatchStrategy.highestRated());
+    }
+
+    /**
+     * Same as {@link #ServiceDesk(TenantId, CrmStorage, Clock, IdGenerator, DomainEventListener)}, with
+     * the service levels and the dispatch strategy.
+     *
+     * @param serviceLevels    the due times of new work orders; not null
+     * @param dispatchStrategy how work orders are dispatched to agents; not null
+     */
+    public ServiceDesk(TenantId tenant, CrmStorage storage, Clock clock, IdGenerator ids,
+                       DomainEventListener publisher, ServiceLevelPolicy serviceLevels,
+                       DispatchStrategy dispatchStrategy) {
         this.tenant = Objects.requireNonNull(tenant, "tenant must not be null");
         this.storage = Objects.requireNonNull(storage, "storage must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.ids = Objects.requireNonNull(ids, "ids must not be null");
         this.publisher = Objects.requireNonNull(publisher, "publisher must not be null");
+        this.serviceLevels = Objects.requireNonNull(serviceLevels, "serviceLevels must not be null");
+        this.dispatchStrategy = Objects.requireNonNull(dispatchStrategy, "dispatchStrategy must not be null");
+    }
+
+    /** @return the service levels new work orders get their due times from */
+    public ServiceLevelPolicy serviceLevels() {
+        return serviceLevels;
+    }
+
+    /** @return how work orders are dispatched */
+    public DispatchStrategy dispatchStrategy() {
+        return dispatchStrategy;
     }
 
     /** @return the tenant this service is confined to */
@@ -211,11 +255,13 @@ public final class ServiceDesk {
                 return new SelfServiceOutcome(session, Optional.empty());
             }
             session.escalated(workOrderId, by, now);
+            ServiceLevelTargets targets = targetsFor(s, session.customerId(), WorkOrderPriority.NORMAL);
             WorkOrder workOrder = WorkOrder.open(workOrderId, tenant, session.customerId(),
                     session.orderId().orElse(null), session.campaignId().orElse(null), WorkOrderOrigin.SELF_SERVICE,
                     subjectFor(session.query()), "Self-service session " + session.id() + " offered article "
                             + session.articleId() + ", which did not solve the problem.",
-                    WorkOrderPriority.NORMAL, by, now);
+                    WorkOrderPriority.NORMAL, null, targets, by, now);
+            dispatchIn(s, workOrder, now);
             s.records(SelfServiceSessionRecord.KIND).update(session.toRecord());
             s.records(WorkOrderRecord.KIND).insert(workOrder.toRecord());
             return new SelfServiceOutcome(session, Optional.of(workOrder));
@@ -246,44 +292,169 @@ public final class ServiceDesk {
 
     /**
      * Opens a work order about a delivered order (origin {@link WorkOrderOrigin#ORDER}), carrying
-     * the order's customer and campaign.
+     * the order's customer and campaign, and dispatches it; see {@link #openAndDispatch(DeliveredOrder,
+     * String, WorkOrderPriority, Skill, StaffId)}.
      *
      * @param subject  a one-line subject, at most 200 characters; not blank
      * @param priority the priority; not null
      * @param by       who opened it; null when the customer did
-     * @return the stored work order, version 1, state {@code OPEN}
+     * @return the stored work order, version 1, state {@code OPEN}, assigned if an agent qualified
      * @throws NoSuchCustomerException if the order's customer is not a customer of the tenant
      */
     public WorkOrder openWorkOrder(DeliveredOrder order, String subject, WorkOrderPriority priority, StaffId by) {
-        Objects.requireNonNull(order, "order must not be null");
-        return open(WorkOrder.open(new WorkOrderId(ids.next()), tenant, order.customerId(), order.orderId(),
-                order.campaignId(), WorkOrderOrigin.ORDER, subject, null, priority, by, clock.instant()));
+        return openAndDispatch(order, subject, priority, null, by).workOrder();
     }
 
     /**
-     * Opens a work order that is not about an order: a call, a complaint.
+     * Opens a work order about a delivered order (origin {@link WorkOrderOrigin#ORDER}) and
+     * dispatches it, in one unit of work: its due times come from the {@link ServiceLevelPolicy} by
+     * the customer's relationship level and {@code priority}, and the {@link DispatchStrategy} assigns
+     * it to an agent, or leaves it queued when none qualifies.
+     *
+     * @param subject       a one-line subject, at most 200 characters; not blank
+     * @param priority      the priority; not null
+     * @param requiredSkill the skill an agent needs; null when any agent will do
+     * @param by            who opened it; null when the customer did
+     * @return the stored work order (version 1, state {@code OPEN}) and the dispatch outcome
+     * @throws NoSuchCustomerException if the order's customer is not a customer of the tenant
+     * @throws IllegalStateException   if the dispatch strategy breaks a hard rule; nothing is stored
+     */
+    public OpenedWorkOrder openAndDispatch(DeliveredOrder order, String subject, WorkOrderPriority priority,
+                                           Skill requiredSkill, StaffId by) {
+        Objects.requireNonNull(order, "order must not be null");
+        WorkOrderId id = new WorkOrderId(ids.next());
+        return open(order.customerId(), priority, (targets, now) -> WorkOrder.open(id, tenant, order.customerId(),
+                order.orderId(), order.campaignId(), WorkOrderOrigin.ORDER, subject, null, priority, requiredSkill,
+                targets, by, now));
+    }
+
+    /**
+     * Opens a work order that is not about an order (a call, a complaint) and dispatches it; see
+     * {@link #openAndDispatch(CustomerId, WorkOrderOrigin, String, String, WorkOrderPriority, Skill, StaffId)}.
      *
      * @param origin      where it came from; not null
      * @param subject     a one-line subject, at most 200 characters; not blank
      * @param description the problem in more words; may be null
      * @param priority    the priority; not null
      * @param by          who opened it; may be null
-     * @return the stored work order, version 1, state {@code OPEN}
+     * @return the stored work order, version 1, state {@code OPEN}, assigned if an agent qualified
      * @throws NoSuchCustomerException if the customer is not a customer of the tenant
      */
     public WorkOrder openWorkOrder(CustomerId customer, WorkOrderOrigin origin, String subject, String description,
                                    WorkOrderPriority priority, StaffId by) {
-        Objects.requireNonNull(customer, "customer must not be null");
-        return open(WorkOrder.open(new WorkOrderId(ids.next()), tenant, customer, null, null, origin, subject,
-                description, priority, by, clock.instant()));
+        return openAndDispatch(customer, origin, subject, description, priority, null, by).workOrder();
     }
 
-    private WorkOrder open(WorkOrder workOrder) {
-        storage.useTransaction(tenant.value(), s -> {
-            requireCustomer(s, workOrder.customerId());
+    /**
+     * Opens a work order that is not about an order (a call, a complaint) and dispatches it, in one
+     * unit of work: its due times come from the {@link ServiceLevelPolicy} by the customer's
+     * relationship level and {@code priority}, and the {@link DispatchStrategy} assigns it to an agent,
+     * or leaves it queued when none qualifies.
+     *
+     * @param origin        where it came from; not null
+     * @param subject       a one-line subject, at most 200 characters; not blank
+     * @param description   the problem in more words; may be null
+     * @param priority      the priority; not null
+     * @param requiredSkill the skill an agent needs; null when any agent will do
+     * @param by            who opened it; may be null
+     * @return the stored work order (version 1, state {@code OPEN}) and the dispatch outcome
+     * @throws NoSuchCustomerException if the customer is not a customer of the tenant
+     * @throws IllegalStateException   if the dispatch strategy breaks a hard rule; nothing is stored
+     */
+    public OpenedWorkOrder openAndDispatch(CustomerId customer, WorkOrderOrigin origin, String subject,
+                                           String description, WorkOrderPriority priority, Skill requiredSkill,
+                                           StaffId by) {
+        Objects.requireNonNull(customer, "customer must not be null");
+        WorkOrderId id = new WorkOrderId(ids.next());
+        return open(customer, priority, (targets, now) -> WorkOrder.open(id, tenant, customer, null, null, origin,
+                subject, description, priority, requiredSkill, targets, by, now));
+    }
+
+    /** Builds the new work order from its service levels and the time of opening. */
+    @FunctionalInterface
+    private interface Opening {
+        WorkOrder open(ServiceLevelTargets targets, Instant now);
+    }
+
+    private OpenedWorkOrder open(CustomerId customer, WorkOrderPriority priority, Opening opening) {
+        Instant now = clock.instant();
+        OpenedWorkOrder opened = storage.inTransaction(tenant.value(), s -> {
+            ServiceLevelTargets targets = targetsFor(s, customer, Args.notNull(priority, "priority"));
+            WorkOrder workOrder = opening.open(targets, now);
+            DispatchOutcome outcome = dispatchIn(s, workOrder, now);
             s.records(WorkOrderRecord.KIND).insert(workOrder.toRecord());
+            return new OpenedWorkOrder(workOrder, outcome);
         });
-        return committed(workOrder);
+        committed(opened.workOrder());
+        return opened;
+    }
+
+    /**
+     * Dispatches every queued work order (open or in progress, nobody assigned) again, most urgent
+     * first: by response due time (work orders without service levels last), then by id. All in one
+     * unit of work; the loads and ratings each dispatch sees include the dispatches before it.
+     * Work orders that still find no agent stay queued and are not written.
+     *
+     * @return one outcome per queued work order, in the order they were tried; empty if none was queued
+     * @throws IllegalStateException if the dispatch strategy breaks a hard rule; nothing is written
+     */
+    public List<DispatchOutcome> dispatchQueued() {
+        Instant now = clock.instant();
+        List<Map.Entry<WorkOrder, DispatchOutcome>> done = storage.inTransaction(tenant.value(), s -> {
+            List<WorkOrder> queued = new ArrayList<>(workOrdersIn(s, WorkOrderStatus.OPEN,
+                    WorkOrderStatus.IN_PROGRESS).stream().filter(WorkOrder::queued).toList());
+            queued.sort(Comparator.comparing((WorkOrder w) -> w.responseDueAt().orElse(Instant.MAX))
+                    .thenComparing(w -> w.id().value()));
+            List<Map.Entry<WorkOrder, DispatchOutcome>> out = new ArrayList<>();
+            for (WorkOrder w : queued) {
+                DispatchOutcome outcome = dispatchIn(s, w, now);
+                if (w.hasChanges()) {
+                    s.records(WorkOrderRecord.KIND).update(w.toRecord());
+                }
+                out.add(Map.entry(w, outcome));
+            }
+            return out;
+        });
+        done.forEach(e -> committed(e.getKey()));
+        return done.stream().map(Map.Entry::getValue).toList();
+    }
+
+    /** @return the work orders waiting for an agent (open or in progress, nobody assigned), in id order */
+    public List<WorkOrder> queuedWorkOrders() {
+        return storage.inTransaction(tenant.value(), s -> workOrdersIn(s, WorkOrderStatus.OPEN,
+                WorkOrderStatus.IN_PROGRESS)).stream().filter(WorkOrder::queued).toList();
+    }
+
+    /**
+     * The service-level breaches of the work orders that are not closed, as of {@code now}: every
+     * breach recorded on them (a first response or resolution that came late), and every target
+     * overdue at {@code now} that has not been met yet (pending). A closed work order is left out;
+     * its breaches stay recorded on it ({@link WorkOrder#breaches()}).
+     *
+     * @param now the moment to judge at; not null
+     * @return the breaches, by work order id, recorded before pending
+     */
+    public List<ServiceLevelBreach> breaches(Instant now) {
+        Objects.requireNonNull(now, "now must not be null");
+        return storage.inTransaction(tenant.value(), s -> workOrdersIn(s, WorkOrderStatus.OPEN,
+                WorkOrderStatus.IN_PROGRESS, WorkOrderStatus.RESOLVED)).stream()
+                .flatMap(w -> w.breachesAt(now).stream()).toList();
+    }
+
+    /** @return the work orders in any of those states, sorted by id ({@link java.util.UUID#compareTo}) */
+    private List<WorkOrder> workOrdersIn(StorageSession s, WorkOrderStatus... states) {
+        List<WorkOrder> out = new ArrayList<>();
+        for (WorkOrderStatus status : states) {
+            Args.all(s.records(WorkOrderRecord.KIND), RecordQuery.all().where("status", status.name())).stream()
+                    .map(r -> Args.restore(r, WorkOrder::restore, WorkOrder.AGGREGATE)).forEach(out::add);
+        }
+        out.sort(Comparator.comparing(w -> w.id().value()));
+        return out;
+    }
+
+    /** Same as {@link #breaches(Instant)} as of the clock's now. */
+    public List<ServiceLevelBreach> breaches() {
+        return breaches(clock.instant());
     }
 
     /**
@@ -292,7 +463,12 @@ public final class ServiceDesk {
      * @throws IllegalTransitionException if the work order is resolved or closed
      */
     public WorkOrder assign(WorkOrderId id, StaffId assignee, StaffId by) {
-        return changeWorkOrder(id, w -> w.assign(assignee, by, clock.instant()));
+        return changeWorkOrder(id, (s, w) -> {
+            if (assignee != null && !assignee.equals(w.assignee().orElse(null))) {
+                claimPlace(s, assignee, "assignee");
+            }
+            w.assign(assignee, by, clock.instant());
+        });
     }
 
     /**
@@ -301,7 +477,12 @@ public final class ServiceDesk {
      * @throws IllegalTransitionException if the work order is not open
      */
     public WorkOrder start(WorkOrderId id, StaffId by) {
-        return changeWorkOrder(id, w -> w.start(by, clock.instant()));
+        return changeWorkOrder(id, (s, w) -> {
+            if (by != null && w.assignee().isEmpty() && w.status() == WorkOrderStatus.OPEN) {
+                claimPlace(s, by, "by");
+            }
+            w.start(by, clock.instant());
+        });
     }
 
     /**
@@ -324,13 +505,32 @@ public final class ServiceDesk {
     }
 
     /**
-     * Reopens a resolved work order.
+     * Reopens a resolved work order. It stays with its assignee when the assignee is not a registered
+     * agent or has spare capacity; otherwise the assignee is {@linkplain WorkOrder#release released}
+     * and the work order is dispatched again in the same unit of work (and stays queued if no agent
+     * qualifies), so that no agent ends up over capacity.
      *
      * @param reason why; may be null
      * @throws IllegalTransitionException if the work order is not resolved
      */
     public WorkOrder reopen(WorkOrderId id, StaffId by, String reason) {
-        return changeWorkOrder(id, w -> w.reopen(by, reason, clock.instant()));
+        return changeWorkOrder(id, (s, w) -> {
+            Instant now = clock.instant();
+            w.reopen(by, reason, now);
+            Optional<StaffId> assignee = w.assignee();
+            Optional<ServiceAgent> agent = assignee.flatMap(a -> loadAgent(s, a));
+            if (agent.isPresent()) {
+                int load = openLoad(s, agent.get().staffId());
+                if (load < agent.get().capacity()) {
+                    agent.get().reserve();
+                    s.records(ServiceAgentRecord.KIND).update(agent.get().toRecord());
+                } else {
+                    w.release(agent.get().staffId() + " is at capacity (" + load + "/" + agent.get().capacity()
+                            + " open) when the work order was reopened", now);
+                    dispatchIn(s, w, now);
+                }
+            }
+        });
     }
 
     /** @return the work order with that id in this tenant, or empty */
@@ -365,7 +565,275 @@ public final class ServiceDesk {
         return queryWorkOrders(RecordQuery.all().where("status", status.name()));
     }
 
+    // ------------------------------------------------------------------ service agents
+
+    /**
+     * Registers a staff member as a service agent, available at once.
+     *
+     * @param staff       the staff member; not null, not yet registered in this tenant
+     * @param displayName the name shown to colleagues, at most 200 characters; not blank
+     * @param skills      the agent's skills; not null, may be empty
+     * @param capacity    the most work orders open or in progress at once; 1 to {@link ServiceAgent#CAPACITY_MAX},
+     *                    and at least the work orders the staff member has open or in progress already
+     * @param by          who registered the agent; may be null
+     * @return the stored agent, version 1
+     * @throws ValidationException naming the field if an argument breaks a rule, on {@code staffId}
+     *                             if the staff member is registered already, on {@code capacity} if it is
+     *                             below the staff member's open work orders; nothing is stored
+     */
+    public ServiceAgent registerAgent(StaffId staff, String displayName, Collection<Skill> skills, int capacity,
+                                      StaffId by) {
+        Objects.requireNonNull(staff, "staff must not be null");
+        ServiceAgent agent = ServiceAgent.register(new ServiceAgentId(ids.next()), tenant, staff, displayName, skills,
+                capacity, by, clock.instant());
+        storage.useTransaction(tenant.value(), s -> {
+            if (loadAgent(s, staff).isPresent()) {
+                throw new ValidationException("staffId", "must not name an agent already registered in tenant '"
+                        + tenant + "'", staff);
+            }
+            int load = openLoad(s, staff);
+            if (capacity < load) {
+                throw new ValidationException("capacity", "must be at least the " + load
+                        + " work orders " + staff + " has open or in progress", capacity);
+            }
+            s.records(ServiceAgentRecord.KIND).insert(agent.toRecord());
+        });
+        return committed(agent);
+    }
+
+    /**
+     * Replaces an agent's skills. Work orders already assigned stay assigned.
+     *
+     * @throws ValidationException on {@code staffId} if the staff member is not a registered agent
+     */
+    public ServiceAgent changeAgentSkills(StaffId staff, Collection<Skill> skills, StaffId by) {
+        return changeAgent(staff, (s, a) -> a.changeSkills(skills, by, clock.instant()));
+    }
+
+    /**
+     * Changes an agent's capacity.
+     *
+     * @throws ValidationException on {@code capacity} if it is out of range or below the number of
+     *                             work orders the agent has open or in progress now; on
+     *                             {@code staffId} if the staff member is not a registered agent
+     */
+    public ServiceAgent changeAgentCapacity(StaffId staff, int capacity, StaffId by) {
+        return changeAgent(staff, (s, a) -> {
+            int load = openLoad(s, staff);
+            if (capacity < load) {
+                throw new ValidationException("capacity", "must be at least the " + load
+                        + " work orders " + staff + " has open or in progress", capacity);
+            }
+            a.changeCapacity(capacity, by, clock.instant());
+        });
+    }
+
+    /**
+     * Makes an agent available for new work orders. Queued work orders are not dispatched by this;
+     * call {@link #dispatchQueued()}.
+     *
+     * @throws IllegalTransitionException if the agent is available already
+     */
+    public ServiceAgent markAgentAvailable(StaffId staff, StaffId by) {
+        return changeAgent(staff, (s, a) -> a.markAvailable(by, clock.instant()));
+    }
+
+    /**
+     * Makes an agent unavailable for new work orders; the agent keeps the ones assigned.
+     *
+     * @throws IllegalTransitionException if the agent is unavailable already
+     */
+    public ServiceAgent markAgentUnavailable(StaffId staff, StaffId by) {
+        return changeAgent(staff, (s, a) -> a.markUnavailable(by, clock.instant()));
+    }
+
+    /** @return the agent that staff member is, in this tenant, or empty */
+    public Optional<ServiceAgent> findAgent(StaffId staff) {
+        Objects.requireNonNull(staff, "staff must not be null");
+        return storage.inTransaction(tenant.value(), s -> loadAgent(s, staff));
+    }
+
+    /** @return every registered agent of the tenant, in staff-id order */
+    public List<ServiceAgent> agents() {
+        return storage.inTransaction(tenant.value(), this::loadAgents);
+    }
+
+    /**
+     * @return how many work orders the agent has open or in progress now
+     * @throws ValidationException on {@code staffId} if the staff member is not a registered agent
+     */
+    public int agentLoad(StaffId staff) {
+        Objects.requireNonNull(staff, "staff must not be null");
+        return storage.inTransaction(tenant.value(), s -> {
+            requireAgent(s, staff);
+            return openLoad(s, staff);
+        });
+    }
+
+    /**
+     * The agent's customer-satisfaction rating: the {@linkplain AgentRating Bayesian average} of the
+     * answered satisfaction surveys about the work orders the agent is assigned to.
+     *
+     * @throws ValidationException on {@code staffId} if the staff member is not a registered agent
+     */
+    public AgentRating agentRating(StaffId staff) {
+        Objects.requireNonNull(staff, "staff must not be null");
+        return storage.inTransaction(tenant.value(), s -> {
+            ServiceAgent a = requireAgent(s, staff);
+            return ratings(s, List.of(a), assignedTo(s, List.of(a))).get(staff);
+        });
+    }
+
+    /** @return the rating of every registered agent, in staff-id order */
+    public List<AgentRating> agentRatings() {
+        return storage.inTransaction(tenant.value(), s -> {
+            List<ServiceAgent> agents = loadAgents(s);
+            Map<StaffId, AgentRating> ratings = ratings(s, agents, assignedTo(s, agents));
+            return agents.stream().map(a -> ratings.get(a.staffId())).toList();
+        });
+    }
+
     // ------------------------------------------------------------------ internals
+
+    private ServiceLevelTargets targetsFor(StorageSession s, CustomerId customer, WorkOrderPriority priority) {
+        CustomerRecord c = s.customers().find(customer.value())
+                .orElseThrow(() -> new NoSuchCustomerException(tenant, customer));
+        return serviceLevels.targetsFor(RelationshipLevel.parse(c.relationshipLevel()), priority);
+    }
+
+    /** Dispatches {@code w} (not yet written by this call) and stores the chosen agent's last assignment. */
+    private DispatchOutcome dispatchIn(StorageSession s, WorkOrder w, Instant now) {
+        List<ServiceAgent> agents = loadAgents(s);
+        Map<StaffId, List<WorkOrderRecord>> assigned = assignedTo(s, agents);
+        Map<StaffId, AgentRating> ratings = ratings(s, agents, assigned);
+        List<AgentCandidate> candidates = agents.stream().map(a -> new AgentCandidate(a.staffId(), a.displayName(),
+                a.skills(), a.capacity(), a.available(), openCount(assigned.get(a.staffId()), w.id()),
+                ratings.get(a.staffId()), a.lastAssignedAt().orElse(null))).toList();
+        DispatchRequest request = new DispatchRequest(w.id(), w.customerId(), w.priority(),
+                w.requiredSkill().orElse(null), now);
+        DispatchOutcome outcome = dispatchStrategy.dispatch(request, candidates);
+        String strategy = dispatchStrategy.getClass().getName();
+        if (outcome == null || !outcome.workOrderId().equals(w.id())) {
+            throw new IllegalStateException("dispatch strategy " + strategy + " returned " + outcome
+                    + " for work order " + w.id());
+        }
+        if (outcome.assignment().isPresent()) {
+            DispatchDecision d = outcome.assignment().get();
+            AgentCandidate chosen = candidates.stream().filter(c -> c.staffId().equals(d.chosen())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("dispatch strategy " + strategy + " chose "
+                            + d.chosen() + ", who is not a registered agent"));
+            if (!chosen.available() || !chosen.hasSpareCapacity() || !chosen.qualifiesFor(w.requiredSkill())) {
+                throw new IllegalStateException("dispatch strategy " + strategy + " chose " + chosen.describe()
+                        + " for work order " + w.id() + ", who is unavailable, at capacity or lacks skill "
+                        + w.requiredSkill().map(Skill::name).orElse("(none)"));
+            }
+            w.dispatch(d, now);
+            ServiceAgent agent = agents.stream().filter(a -> a.staffId().equals(d.chosen())).findFirst().orElseThrow();
+            agent.assigned(now);
+            s.records(ServiceAgentRecord.KIND).update(agent.toRecord());
+        }
+        return outcome;
+    }
+
+    /** If {@code staff} is a registered agent: refuses when at capacity, else notes the assignment on the agent. */
+    private void claimPlace(StorageSession s, StaffId staff, String field) {
+        Optional<ServiceAgent> agent = loadAgent(s, staff);
+        if (agent.isPresent()) {
+            int load = openLoad(s, staff);
+            if (load >= agent.get().capacity()) {
+                throw new ValidationException(field, "must be an agent with spare capacity; " + staff + " has "
+                        + load + " of " + agent.get().capacity() + " work orders open", staff);
+            }
+            agent.get().assigned(clock.instant());
+            s.records(ServiceAgentRecord.KIND).update(agent.get().toRecord());
+        }
+    }
+
+    private int openLoad(StorageSession s, StaffId staff) {
+        return openCount(Args.all(s.records(WorkOrderRecord.KIND), RecordQuery.all().where("assigneeId",
+                staff.value())), null);
+    }
+
+    private static int openCount(List<WorkOrderRecord> records, WorkOrderId except) {
+        if (records == null) {
+            return 0;
+        }
+        return (int) records.stream()
+                .filter(r -> except == null || !r.id().equals(except.value()))
+                .filter(r -> WorkOrderStatus.valueOf(r.status()).acceptsAssignment()).count();
+    }
+
+    /** @return each agent's assigned work orders, every state */
+    private Map<StaffId, List<WorkOrderRecord>> assignedTo(StorageSession s, List<ServiceAgent> agents) {
+        Map<StaffId, List<WorkOrderRecord>> out = new HashMap<>();
+        for (ServiceAgent a : agents) {
+            out.put(a.staffId(), Args.all(s.records(WorkOrderRecord.KIND),
+                    RecordQuery.all().where("assigneeId", a.staffId().value())));
+        }
+        return out;
+    }
+
+    /**
+     * The rating of each agent from the answered surveys whose work order the agent is assigned to.
+     * Read straight from the survey records (status {@code ANSWERED}), so that service does not depend
+     * on the satisfaction package, which depends on it.
+     */
+    private Map<StaffId, AgentRating> ratings(StorageSession s, List<ServiceAgent> agents,
+                                              Map<StaffId, List<WorkOrderRecord>> assigned) {
+        Map<java.util.UUID, StaffId> handler = new HashMap<>();
+        assigned.forEach((staff, records) -> records.forEach(r -> handler.put(r.id(), staff)));
+        Map<StaffId, List<Integer>> scores = new HashMap<>();
+        agents.forEach(a -> scores.put(a.staffId(), new ArrayList<>()));
+        if (!handler.isEmpty()) {
+            for (SatisfactionSurveyRecord survey : Args.all(s.records(SatisfactionSurveyRecord.KIND),
+                    RecordQuery.all().where("status", "ANSWERED"))) {
+                StaffId staff = survey.workOrderId() == null ? null : handler.get(survey.workOrderId());
+                if (staff != null && survey.answer() != null) {
+                    scores.get(staff).add(survey.answer().score());
+                }
+            }
+        }
+        Map<StaffId, AgentRating> out = new HashMap<>();
+        scores.forEach((staff, list) -> out.put(staff, AgentRating.of(staff, list)));
+        return out;
+    }
+
+    private List<ServiceAgent> loadAgents(StorageSession s) {
+        return Args.all(s.records(ServiceAgentRecord.KIND), RecordQuery.all()).stream()
+                .map(r -> Args.restore(r, ServiceAgent::restore, ServiceAgent.AGGREGATE))
+                .sorted(Comparator.comparing(a -> a.staffId().value())).toList();
+    }
+
+    private Optional<ServiceAgent> loadAgent(StorageSession s, StaffId staff) {
+        return Args.all(s.records(ServiceAgentRecord.KIND), RecordQuery.all().where("staffId", staff.value()))
+                .stream().findFirst().map(r -> Args.restore(r, ServiceAgent::restore, ServiceAgent.AGGREGATE));
+    }
+
+    private ServiceAgent requireAgent(StorageSession s, StaffId staff) {
+        return loadAgent(s, staff).orElseThrow(() -> Args.notFound("staffId", "a service agent", tenant, staff));
+    }
+
+    private ServiceAgent changeAgent(StaffId staff, java.util.function.BiConsumer<StorageSession, ServiceAgent> verb) {
+        Objects.requireNonNull(staff, "staff must not be null");
+        ServiceAgent changed = storage.inTransaction(tenant.value(), s -> {
+            ServiceAgent a = requireAgent(s, staff);
+            verb.accept(s, a);
+            if (a.hasChanges()) {
+                s.records(ServiceAgentRecord.KIND).update(a.toRecord());
+            }
+            return a;
+        });
+        return committed(changed);
+    }
+
+    private ServiceAgent committed(ServiceAgent a) {
+        List<ServiceAgentEvent> events = List.copyOf(a.recordedEvents());
+        if (a.hasChanges()) {
+            a.markStored();
+        }
+        events.forEach(publisher::on);
+        return a;
+    }
 
     private List<WorkOrder> queryWorkOrders(RecordQuery query) {
         return storage.inTransaction(tenant.value(), s -> Args.all(s.records(WorkOrderRecord.KIND), query).stream()
@@ -373,11 +841,15 @@ public final class ServiceDesk {
     }
 
     private WorkOrder changeWorkOrder(WorkOrderId id, Consumer<WorkOrder> verb) {
+        return changeWorkOrder(id, (s, w) -> verb.accept(w));
+    }
+
+    private WorkOrder changeWorkOrder(WorkOrderId id, java.util.function.BiConsumer<StorageSession, WorkOrder> verb) {
         Objects.requireNonNull(id, "id must not be null");
         WorkOrder changed = storage.inTransaction(tenant.value(), s -> {
             WorkOrder w = loadWorkOrder(s, id)
                     .orElseThrow(() -> Args.notFound("workOrderId", "a work order", tenant, id));
-            verb.accept(w);
+            verb.accept(s, w);
             if (w.hasChanges()) {
                 s.records(WorkOrderRecord.KIND).update(w.toRecord());
             }

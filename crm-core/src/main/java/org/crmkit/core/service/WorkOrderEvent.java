@@ -56,4 +56,19 @@ public sealed interface WorkOrderEvent extends DomainEvent {
     record Reopened(TenantId tenant, WorkOrderId workOrderId, Instant occurredAt, StaffId by, String reason)
             implements WorkOrderEvent {
     }
+
+    /** The work order was dispatched automatically to {@code assignee}; {@code why} is the decision's summary. */
+    record Dispatched(TenantId tenant, WorkOrderId workOrderId, Instant occurredAt, StaffId assignee, String why)
+            implements WorkOrderEvent {
+    }
+
+    /** The assignee {@code previous} was released; the work order waits for dispatch again. */
+    record Released(TenantId tenant, WorkOrderId workOrderId, Instant occurredAt, StaffId previous, String reason)
+            implements WorkOrderEvent {
+    }
+
+    /** A service-level target was missed: the response or resolution came {@code lateBy} after {@code dueAt}. */
+    record ServiceLevelBreached(TenantId tenant, WorkOrderId workOrderId, Instant occurredAt, ServiceTarget target,
+                                Instant dueAt, java.time.Duration lateBy) implements WorkOrderEvent {
+    }
 }

@@ -138,7 +138,9 @@ class WorkOrderTest {
         assertThat(back.steps()).isEqualTo(w.steps());
         assertThat(new WorkOrderRecord(record.id(), record.tenant(), 2, record.customerId(), record.orderId(),
                 record.campaignId(), record.subject(), record.description(), record.priority(), record.status(),
-                record.assigneeId(), record.origin(), record.steps(), record.createdAt(), record.resolvedAt()))
+                record.assigneeId(), record.origin(), record.steps(), record.createdAt(), record.resolvedAt(),
+                record.requiredSkill(), record.responseDueAt(), record.resolutionDueAt(), record.respondedAt(),
+                record.breaches()))
                 .isEqualTo(back.toRecord());
     }
 

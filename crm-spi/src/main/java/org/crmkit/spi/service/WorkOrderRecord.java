@@ -36,12 +36,20 @@ import org.crmkit.spi.storage.TenantIds;
  * @param steps       every step, oldest first; not null, may be empty
  * @param createdAt   when it was opened; not null
  * @param resolvedAt  when it was last resolved; null while it is not resolved
+ * @param requiredSkill   the skill an agent needs to be dispatched it, lower case; may be null (any agent)
+ * @param responseDueAt   when the first response (assignment or start) is due; null if no service level applies
+ * @param resolutionDueAt when the resolution is due; null if no service level applies
+ * @param respondedAt     when it was first assigned or started; null until then
+ * @param breaches        the service-level targets it missed, oldest first; not null, may be empty (null is
+ *                        read as empty, so that documents stored before service levels still read)
  * @since 0.1
  */
 public record WorkOrderRecord(
         UUID id, String tenant, long version, UUID customerId, UUID orderId, UUID campaignId, String subject,
         String description, String priority, String status, String assigneeId, String origin,
-        List<WorkOrderStepRecord> steps, Instant createdAt, Instant resolvedAt) implements StoredRecord {
+        List<WorkOrderStepRecord> steps, Instant createdAt, Instant resolvedAt, String requiredSkill,
+        Instant responseDueAt, Instant resolutionDueAt, Instant respondedAt, List<ServiceLevelBreachRecord> breaches)
+        implements StoredRecord {
 
     /** The kind, queryable by customerId, orderId, campaignId, status and assigneeId. */
     public static final RecordKind<WorkOrderRecord> KIND = RecordKind.of("work_order", WorkOrderRecord.class,
@@ -68,5 +76,21 @@ public record WorkOrderRecord(
         steps = copy(steps, "steps");
         createdAt = micros(notNull(createdAt, "createdAt"));
         resolvedAt = micros(resolvedAt);
+        nullOrNotBlank(requiredSkill, "requiredSkill");
+        responseDueAt = micros(responseDueAt);
+        resolutionDueAt = micros(resolutionDueAt);
+        respondedAt = micros(respondedAt);
+        breaches = breaches == null ? List.of() : copy(breaches, "breaches");
+    }
+
+    /**
+     * A work order without service levels, skill or breaches: the shape of the record before they
+     * were added, kept so that existing callers compile.
+     */
+    public WorkOrderRecord(UUID id, String tenant, long version, UUID customerId, UUID orderId, UUID campaignId,
+                           String subject, String description, String priority, String status, String assigneeId,
+                           String origin, List<WorkOrderStepRecord> steps, Instant createdAt, Instant resolvedAt) {
+        this(id, tenant, version, customerId, orderId, campaignId, subject, description, priority, status, assigneeId,
+                origin, steps, createdAt, resolvedAt, null, null, null, null, List.of());
     }
 }

@@ -30,8 +30,9 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
     }
 
     /**
-     * Fits the model by maximum likelihood (Fader, Hardie and Lee 2005, equation 6), with Nelder-Mead on
-     * the log-parameters. Deterministic.
+     * Fits the model by maximum likelihood (Fader, Hardie and Lee 2005, equation 6): BFGS on the
+     * log-parameters with the analytic gradient, falling back to Nelder-Mead if that does not converge.
+     * Deterministic.
      *
      * @param data the customers; not null
      * @return the fit, with standard errors where the Hessian allows
@@ -41,7 +42,9 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
         Objects.requireNonNull(data, "data must not be null");
         double scale = Math.max(data.maxAge(), 1e-6);
         double[][] starts = {{1.0, 1.0, 1.0, 1.0}, {0.5, scale / 4.0, 1.0, 2.0}, {1.0, scale, 0.5, 5.0}};
-        return Fitting.maximise("BG/NBD", NAMES, starts, p -> logLikelihood(p[0], p[1], p[2], p[3], data),
+        return Fitting.maximiseSmooth("BG/NBD", NAMES, starts,
+                (p, gradient) -> logLikelihood(p[0], p[1], p[2], p[3], data, gradient),
+                p -> logLikelihood(p[0], p[1], p[2], p[3], data),
                 data.customers(), p -> new BgNbdModel(p[0], p[1], p[2], p[3]));
     }
 
@@ -87,6 +90,87 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
                     : SpecialFunctions.logSumExp(stay, logOdds[k] - rx * Math.log(alpha + tx[i]));
             sum += w[i] * (common[k] + ll);
         }
+        return sum;
+    }
+
+    /**
+     * The log-likelihood and its gradient with respect to (r, α, a, b). Per row, with the common term
+     * C = ln Γ(r+x) - ln Γ(r) + r ln α + ln Γ(b+x) - ln Γ(a+b+x) - ln Γ(b) + ln Γ(a+b) and the two
+     * branches S = -(r+x) ln(α+T) and D = ln a - ln(b+x-1) - (r+x) ln(α+t_x) (only when x > 0), ln L = C
+     * + ln(e^S + e^D); so ∂ ln L = ∂C + p ∂S + (1-p) ∂D with p = e^(S - ln L + C), where
+     * ∂C/∂r = ψ(r+x) - ψ(r) + ln α, ∂C/∂α = r/α, ∂C/∂a = ψ(a+b) - ψ(a+b+x),
+     * ∂C/∂b = ψ(b+x) - ψ(a+b+x) - ψ(b) + ψ(a+b), ∂S/∂r = -ln(α+T), ∂S/∂α = -(r+x)/(α+T),
+     * ∂D/∂r = -ln(α+t_x), ∂D/∂α = -(r+x)/(α+t_x), ∂D/∂a = 1/a, ∂D/∂b = -1/(b+x-1).
+     */
+    static double logLikelihood(double r, double alpha, double a, double b, PurchaseHistories d, double[] gradient) {
+        double logGammaR = SpecialFunctions.logGamma(r);
+        double logAlpha = Math.log(alpha);
+        double logBetaAB = SpecialFunctions.logBeta(a, b);
+        double logGammaA = SpecialFunctions.logGamma(a);
+        double psiR = SpecialFunctions.digamma(r);
+        double psiB = SpecialFunctions.digamma(b);
+        double psiAB = SpecialFunctions.digamma(a + b);
+        double[] distinct = d.distinctX;
+        double[] common = new double[distinct.length];
+        double[] logOdds = new double[distinct.length];
+        double[] dCr = new double[distinct.length];
+        double[] dCa = new double[distinct.length];
+        double[] dCb = new double[distinct.length];
+        for (int k = 0; k < distinct.length; k++) {
+            double x = distinct[k];
+            common[k] = commonTerm(r, a, b, logGammaR, logAlpha, logBetaAB, logGammaA, x);
+            logOdds[k] = x == 0.0 ? Double.NEGATIVE_INFINITY : Math.log(a / (b + x - 1.0));
+            double psiABX = SpecialFunctions.digamma(a + b + x);
+            dCr[k] = SpecialFunctions.digamma(r + x) - psiR + logAlpha;
+            dCa[k] = psiAB - psiABX;
+            dCb[k] = SpecialFunctions.digamma(b + x) - psiABX - psiB + psiAB;
+        }
+        double sum = 0.0;
+        double gr = 0.0;
+        double galpha = 0.0;
+        double ga = 0.0;
+        double gb = 0.0;
+        double[] x = d.x;
+        double[] tx = d.tx;
+        double[] t = d.t;
+        double[] w = d.weight;
+        int[] xIndex = d.xIndex;
+        for (int i = 0; i < x.length; i++) {
+            int k = xIndex[i];
+            double rx = r + x[i];
+            double logAlphaT = Math.log(alpha + t[i]);
+            double stay = -rx * logAlphaT;
+            double wi = w[i];
+            double rowR = dCr[k];
+            double rowAlpha = r / alpha;
+            double rowA = dCa[k];
+            double rowB = dCb[k];
+            double ll;
+            if (x[i] == 0.0) {
+                ll = stay;
+                rowR -= logAlphaT;
+                rowAlpha -= rx / (alpha + t[i]);
+            } else {
+                double logAlphaTx = Math.log(alpha + tx[i]);
+                double dropped = logOdds[k] - rx * logAlphaTx;
+                ll = SpecialFunctions.logSumExp(stay, dropped);
+                double p = Math.exp(stay - ll);
+                double q = Math.exp(dropped - ll);
+                rowR -= p * logAlphaT + q * logAlphaTx;
+                rowAlpha -= p * rx / (alpha + t[i]) + q * rx / (alpha + tx[i]);
+                rowA += q / a;
+                rowB -= q / (b + x[i] - 1.0);
+            }
+            sum += wi * (common[k] + ll);
+            gr += wi * rowR;
+            galpha += wi * rowAlpha;
+            ga += wi * rowA;
+            gb += wi * rowB;
+        }
+        gradient[0] = gr;
+        gradient[1] = galpha;
+        gradient[2] = ga;
+        gradient[3] = gb;
         return sum;
     }
 
@@ -155,6 +239,165 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
             return e;
         }
         return e / (1.0 + Math.exp(logOddsDead(frequency, recency, age)));
+    }
+
+    /**
+     * Scores many customers. The same as calling {@link #conditionalExpectedPurchases(double, double,
+     * double, double)} per index, with the same results to the last bit, but the hypergeometric part
+     * depends on x and T only, so it is computed once per distinct (x, T) pair (purchases counted by
+     * day give few of them) and reused.
+     */
+    @Override
+    public double[] conditionalExpectedPurchases(double t, double[] frequency, double[] recency, double[] age) {
+        Checks.horizon(t);
+        Objects.requireNonNull(frequency, "frequency must not be null");
+        Objects.requireNonNull(recency, "recency must not be null");
+        Objects.requireNonNull(age, "age must not be null");
+        if (recency.length != frequency.length || age.length != frequency.length) {
+            throw new org.crmkit.spi.ValidationException("histories", "arrays must have the same length");
+        }
+        int n = frequency.length;
+        double[] out = new double[n];
+        PairCache cache = new PairCache(n);
+        for (int i = 0; i < n; i++) {
+            double x = frequency[i];
+            double tx = recency[i];
+            double big = age[i];
+            PurchaseHistory.check(x, tx, big, "");
+            double e = cache.get(x, big);
+            if (Double.isNaN(e)) {
+                e = expectation(t, x, big);
+                cache.put(x, big, e);
+            }
+            out[i] = x == 0.0 ? e : e / (1.0 + Math.exp(logOddsDead(x, tx, big)));
+        }
+        return out;
+    }
+
+    /**
+     * Scores many customers in one pass: P(alive) and E[Y(t) | x, t_x, T] for each index, the same
+     * values to the last bit as {@link #probabilityAlive(double, double, double)} and
+     * {@link #conditionalExpectedPurchases(double, double, double, double)} one by one. The odds of having
+     * dropped out are computed once per customer for both, and the hypergeometric part of the
+     * expectation once per distinct (x, T).
+     *
+     * @param t         the horizon, in the model's time unit; finite and at least 0
+     * @param frequency x per customer; not null
+     * @param recency   t_x per customer; not null, same length
+     * @param age       T per customer; not null, same length
+     * @return the scores, in new arrays
+     * @throws org.crmkit.spi.ValidationException if the arrays differ in length or a history is invalid
+     */
+    public BatchScores score(double t, double[] frequency, double[] recency, double[] age) {
+        Checks.horizon(t);
+        Objects.requireNonNull(frequency, "frequency must not be null");
+        Objects.requireNonNull(recency, "recency must not be null");
+        Objects.requireNonNull(age, "age must not be null");
+        if (recency.length != frequency.length || age.length != frequency.length) {
+            throw new org.crmkit.spi.ValidationException("histories", "arrays must have the same length");
+        }
+        int n = frequency.length;
+        double[] alive = new double[n];
+        double[] expected = new double[n];
+        PairCache cache = new PairCache(n);
+        for (int i = 0; i < n; i++) {
+            double x = frequency[i];
+            double tx = recency[i];
+            double big = age[i];
+            PurchaseHistory.check(x, tx, big, "");
+            double e = cache.get(x, big);
+            if (Double.isNaN(e)) {
+                e = expectation(t, x, big);
+                cache.put(x, big, e);
+            }
+            if (x == 0.0) {
+                alive[i] = 1.0;
+                expected[i] = e;
+            } else {
+                double oddsPlusOne = 1.0 + Math.exp(logOddsDead(x, tx, big));
+                alive[i] = 1.0 / oddsPlusOne;
+                expected[i] = e / oddsPlusOne;
+            }
+        }
+        return new BatchScores(t, alive, expected);
+    }
+
+    /**
+     * An open-addressing map from a pair of non-negative doubles to a double, growing to at most 2^15
+     * pairs; NaN means absent. Keys and value share one array, slot by slot, for locality.
+     */
+    private static final class PairCache {
+        private static final int MAX_PAIRS = 1 << 15;
+        /** No valid x or T (non-negative, finite) has these bits: they are a negative NaN. */
+        private static final long EMPTY = -1L;
+        private long[] slots;
+        private int mask;
+        private int size;
+
+        PairCache(int rows) {
+            int capacity = Math.min(1 << 10, Integer.highestOneBit(Math.max(8, rows)) << 1);
+            allocate(capacity);
+        }
+
+        private void allocate(int capacity) {
+            slots = new long[3 * capacity];
+            java.util.Arrays.fill(slots, EMPTY);
+            mask = capacity - 1;
+        }
+
+        double get(double u, double v) {
+            long p = Double.doubleToRawLongBits(u);
+            long q = Double.doubleToRawLongBits(v);
+            for (int slot = slot(p, q); ; slot = (slot + 1) & mask) {
+                int i = 3 * slot;
+                long key = slots[i];
+                if (key == EMPTY) {
+                    return Double.NaN;
+                }
+                if (key == p && slots[i + 1] == q) {
+                    return Double.longBitsToDouble(slots[i + 2]);
+                }
+            }
+        }
+
+        void put(double u, double v, double value) {
+            if (size >= MAX_PAIRS) {
+                return; // full: later pairs are computed each time
+            }
+            if (2 * (size + 1) > mask + 1) {
+                long[] old = slots;
+                allocate(2 * (mask + 1));
+                for (int i = 0; i < old.length; i += 3) {
+                    if (old[i] != EMPTY) {
+                        insert(old[i], old[i + 1], old[i + 2]);
+                    }
+                }
+            }
+            insert(Double.doubleToRawLongBits(u), Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(value));
+            size++;
+        }
+
+        private void insert(long p, long q, long valueBits) {
+            int slot = slot(p, q);
+            while (slots[3 * slot] != EMPTY) {
+                slot = (slot + 1) & mask;
+            }
+            int i = 3 * slot;
+            slots[i] = p;
+            slots[i + 1] = q;
+            slots[i + 2] = valueBits;
+        }
+
+        /** Mixes both keys' bits (the finaliser of MurmurHash3), so that the low bits used vary. */
+        private int slot(long p, long q) {
+            long h = p ^ Long.rotateLeft(q, 32) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 33;
+            h *= 0xFF51AFD7ED558CCDL;
+            h ^= h >>> 33;
+            h *= 0xC4CEB9FE1A85EC53L;
+            h ^= h >>> 33;
+            return (int) h & mask;
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import org.crmkit.spi.service.KnowledgeArticleRecord;
 import org.crmkit.spi.service.PointsEntryRecord;
 import org.crmkit.spi.service.SatisfactionSurveyRecord;
 import org.crmkit.spi.service.SelfServiceSessionRecord;
+import org.crmkit.spi.service.ServiceLevelBreachRecord;
 import org.crmkit.spi.service.SurveyAnswerRecord;
 import org.crmkit.spi.service.TierChangeRecord;
 import org.crmkit.spi.service.WorkOrderRecord;
@@ -75,7 +76,9 @@ public final class AfterSalesSamples {
                 List.of(new WorkOrderStepRecord(T1, null, "OPENED", "from order"),
                         new WorkOrderStepRecord(T2, "lead-1", "ASSIGNED", "agent-7"),
                         new WorkOrderStepRecord(T3, "agent-7", "RESOLVED", "seal replaced")),
-                T1, T3);
+                T1, T3, "plumbing", T1.plusSeconds(3600), T2,
+                T2, List.of(new ServiceLevelBreachRecord("RESPONSE", T1.plusSeconds(3600), T2),
+                        new ServiceLevelBreachRecord("RESOLUTION", T2, T3)));
     }
 
     private static ClubMembershipRecord fullMembership(String tenant) {

@@ -28,7 +28,13 @@ public final class KnownSamples {
                         QuoteSamples.all(tenant),
                         OrderSamples.all(tenant),
                         AfterSalesSamples.all(tenant),
-                        LoyaltySamples.all(tenant)
+                        LoyaltySamples.all(tenant),
+                        ServiceAgentSamples.all(tenant),
+                        ComplaintSamples.all(tenant),
+                        KpiSamples.all(tenant),
+                        SurveySamples.all(tenant),
+                        SegmentSamples.all(tenant),
+                        AnalyticsSamples.all(tenant)
                         // One line per area.
                 )
                 .flatMap(List::stream)
