@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,7 +42,12 @@ import org.crmkit.core.sales.quote.AddQuoteLine;
 import org.crmkit.core.satisfaction.SatisfactionSurvey;
 import org.crmkit.core.satisfaction.Surveys;
 import org.crmkit.core.satisfaction.scoring.CustomerSatisfactionScore;
+import org.crmkit.core.service.AgentRating;
+import org.crmkit.core.service.CandidateAssessment;
+import org.crmkit.core.service.DispatchDecision;
+import org.crmkit.core.service.OpenedWorkOrder;
 import org.crmkit.core.service.ServiceDesk;
+import org.crmkit.core.service.Skill;
 import org.crmkit.core.service.WorkOrder;
 import org.crmkit.core.service.WorkOrderOrigin;
 import org.crmkit.core.service.WorkOrderPriority;
@@ -70,6 +76,8 @@ final class SuningCase extends CaseExample {
     private static final StaffId TECH_HU = StaffId.of("hu.qiang");
     private static final StaffId TECH_DENG = StaffId.of("deng.hao");
     private static final StaffId CLUB = StaffId.of("member.club");
+    private static final Skill INSTALLATION = Skill.of("installation");
+    private static final Skill REPAIR = Skill.of("repair");
 
     private static final String STORE_NANJING = "NJ-XINJIEKOU";
     private static final String STORE_SHANGHAI = "SH-HUAIHAI";
@@ -84,6 +92,7 @@ final class SuningCase extends CaseExample {
     /** Lines for the step being built, said once it has started. */
     private final List<String> pending = new ArrayList<>();
     private Sale sale;
+    private WorkOrder dispatched;
     private PointsPosting cashRedemption;
     private int timelineEntries;
 
@@ -106,7 +115,8 @@ final class SuningCase extends CaseExample {
     @Override
     protected List<Runnable> steps() {
         return List.of(this::members, this::oneCard, this::tiersAndMemberPrices, this::partnersAndOffers,
-                this::redeemAsCash, this::callCentre, this::orderAndDelivery, this::workOrders, this::webSurvey);
+                this::redeemAsCash, this::callCentre, this::orderAndDelivery, this::workOrders, this::webSurvey,
+                this::autoDispatch);
     }
 
     // ------------------------------------------------------------------ members
@@ -359,21 +369,27 @@ final class SuningCase extends CaseExample {
 
     private void workOrders() {
         ServiceDesk desk = crm.serviceDesk(TENANT);
+        clock.at(13, "08:00");
+        for (StaffId t : List.of(TECH_HU, TECH_DENG)) {
+            desk.registerAgent(t, t.value().equals(TECH_HU.value()) ? "Hu Qiang" : "Deng Hao",
+                    List.of(INSTALLATION, REPAIR), 3, DISPATCHER);
+        }
         clock.at(13, "09:00");
-        WorkOrder install = desk.openWorkOrder(sale.delivered(), "Install the air conditioner", WorkOrderPriority.NORMAL,
-                DISPATCHER);
-        workOrders.add(serve(desk, install, TECH_HU, "installed, tested cooling and heating"));
+        workOrders.add(serve(desk, desk.openAndDispatch(sale.delivered(), "Install the air conditioner",
+                WorkOrderPriority.NORMAL, INSTALLATION, DISPATCHER), "installed, tested cooling and heating"));
         clock.advance(java.time.Duration.ofMinutes(30));
-        WorkOrder mount = desk.openWorkOrder(members.get("Wang Fang").id(), WorkOrderOrigin.CALL,
-                "Wall-mount the 55-inch television", null, WorkOrderPriority.NORMAL, CALL_CENTRE);
-        workOrders.add(serve(desk, mount, TECH_DENG, "mounted and cables hidden"));
+        workOrders.add(serve(desk, desk.openAndDispatch(members.get("Wang Fang").id(), WorkOrderOrigin.CALL,
+                "Wall-mount the 55-inch television", null, WorkOrderPriority.NORMAL, INSTALLATION, CALL_CENTRE),
+                "mounted and cables hidden"));
         clock.advance(java.time.Duration.ofMinutes(30));
-        WorkOrder repair = desk.openWorkOrder(members.get("Li Na").id(), WorkOrderOrigin.CALL,
-                "Microwave oven does not heat", "bought in store " + STORE_SHANGHAI, WorkOrderPriority.HIGH,
-                CALL_CENTRE);
-        workOrders.add(serve(desk, repair, TECH_DENG, "magnetron replaced under warranty"));
+        workOrders.add(serve(desk, desk.openAndDispatch(members.get("Li Na").id(), WorkOrderOrigin.CALL,
+                "Microwave oven does not heat", "bought in store " + STORE_SHANGHAI, WorkOrderPriority.HIGH, REPAIR,
+                CALL_CENTRE), "magnetron replaced under warranty"));
 
-        ObjectNode e = trace.step("work_orders", "Service by work order, every step tracked", clock.instant());
+        ObjectNode e = trace.step("work_orders", "Service by work order, dispatched automatically, every step tracked",
+                clock.instant());
+        ArrayNode agents = e.putArray("agents");
+        desk.agents().forEach(a -> agents.add(a.staffId().value()));
         ArrayNode a = e.putArray("workOrders");
         for (WorkOrder w : workOrders) {
             ObjectNode n = a.addObject();
@@ -384,17 +400,21 @@ final class SuningCase extends CaseExample {
             n.put("assignee", w.assignee().map(StaffId::value).orElse(null));
             n.put("status", w.status().name());
             ArrayNode steps = n.putArray("steps");
-            w.steps().forEach(s -> steps.add(s.what().name()));
+            w.steps().forEach(st -> steps.add(st.what().name()));
             trace.say("\"" + w.subject() + "\" (" + w.origin() + "): " + w.steps().stream()
                     .map(WorkOrderStep::what).map(Enum::name).collect(Collectors.joining(" -> ")) + ", by "
-                    + w.assignee().map(StaffId::value).orElse("-") + " (ServiceDesk).");
+                    + w.assignee().map(StaffId::value).orElse("-") + " (ServiceDesk.openAndDispatch, start, resolve,"
+                    + " close).");
         }
-        trace.say("The dispatcher assigned each work order by hand here; the library does not yet dispatch"
-                + " automatically.");
+        trace.say("Nobody assigned them by hand: " + String.join(" and ", desk.agents().stream()
+                .map(x -> x.staffId().value()).toList()) + " are registered service agents, and with no ratings yet"
+                + " the dispatch fell back on load and on who had waited longest (ServiceDesk.registerAgent).");
     }
 
-    private WorkOrder serve(ServiceDesk desk, WorkOrder w, StaffId technician, String resolution) {
-        desk.assign(w.id(), technician, DISPATCHER);
+    private WorkOrder serve(ServiceDesk desk, OpenedWorkOrder opened, String resolution) {
+        WorkOrder w = opened.workOrder();
+        StaffId technician = w.assignee().orElseThrow(() -> new IllegalStateException(
+                "work order " + w.id() + " was not dispatched: " + opened.dispatch()));
         clock.advance(java.time.Duration.ofHours(2));
         desk.start(w.id(), technician);
         clock.advance(java.time.Duration.ofHours(2));
@@ -403,12 +423,55 @@ final class SuningCase extends CaseExample {
         return desk.close(w.id(), DISPATCHER);
     }
 
+    // ------------------------------------------------------------------ automatic dispatch
+
+    private void autoDispatch() {
+        ServiceDesk desk = crm.serviceDesk(TENANT);
+        clock.at(16, "09:00");
+        OpenedWorkOrder opened = desk.openAndDispatch(members.get("Zhao Gang").id(), WorkOrderOrigin.CALL,
+                "Air conditioner drips water indoors", null, WorkOrderPriority.HIGH, REPAIR, CALL_CENTRE);
+        DispatchDecision decision = opened.dispatch().assignment().orElseThrow(() -> new IllegalStateException(
+                "not dispatched: " + opened.dispatch()));
+        WorkOrder w = serve(desk, opened, "drain pipe cleared and re-angled");
+        dispatched = w;
+
+        ObjectNode e = trace.step("auto_dispatch", "A work order dispatched to the best-rated technician",
+                clock.instant());
+        ArrayNode ratings = e.putArray("ratings");
+        for (CandidateAssessment c : decision.candidates()) {
+            AgentRating r = c.candidate().rating();
+            ObjectNode n = ratings.addObject();
+            n.put("agent", r.agent().value());
+            n.put("answers", r.answers());
+            n.put("rating", r.rating());
+            n.put("eligible", c.eligible());
+            n.put("verdict", c.verdict());
+            trace.say(String.format(Locale.ROOT, "%s: %d answered survey(s), rating %.2f - %s", r.agent(),
+                    r.answers(), r.rating(), c.verdict()));
+        }
+        e.put("workOrderId", w.id().toString());
+        e.put("chosen", decision.chosen().value());
+        e.put("rule", decision.rule());
+        e.put("responseDueAt", w.responseDueAt().map(Object::toString).orElse(null));
+        e.put("resolutionDueAt", w.resolutionDueAt().map(Object::toString).orElse(null));
+        e.put("breaches", w.breaches().size());
+        ArrayNode steps = e.putArray("steps");
+        w.steps().forEach(st -> steps.add(st.what().name()));
+        trace.say("\"" + w.subject() + "\" went to " + decision.chosen() + " by the rule \"" + decision.rule()
+                + "\", with no manual step (ServiceDesk.openAndDispatch, AgentRating: the survey scores of the"
+                + " work orders each technician did).");
+        trace.say("Service levels: respond by " + w.responseDueAt().map(Object::toString).orElse("-")
+                + ", resolve by " + w.resolutionDueAt().map(Object::toString).orElse("-") + "; "
+                + w.breaches().size() + " breach(es) (ServiceLevelPolicy.defaults).");
+        trace.figures().put("dispatchedTo", decision.chosen().value());
+    }
+
     // ------------------------------------------------------------------ web survey
 
     private void webSurvey() {
         Surveys s = crm.surveys(TENANT);
-        int[] scores = {5, 4, 2};
-        String[] comments = {"Quick and tidy installation.", "Good work, a bit late.", "It took two visits."};
+        int[] scores = {5, 5, 2};
+        String[] comments = {"Quick and tidy installation.", "Neat work.", "It took two visits."};
         clock.at(15, "10:00");
         for (int i = 0; i < workOrders.size(); i++) {
             SatisfactionSurvey sent = s.sendAfterService(workOrders.get(i).id(), Channel.WEB);
