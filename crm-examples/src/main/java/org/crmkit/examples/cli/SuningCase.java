@@ -49,6 +49,13 @@ import org.crmkit.core.service.OpenedWorkOrder;
 import org.crmkit.core.service.ServiceDesk;
 import org.crmkit.core.service.Skill;
 import org.crmkit.core.service.WorkOrder;
+import org.crmkit.core.service.complaint.Complaint;
+import org.crmkit.core.service.complaint.ComplaintAnswer;
+import org.crmkit.core.service.complaint.ComplaintCategory;
+import org.crmkit.core.service.complaint.ComplaintWorkOrder;
+import org.crmkit.core.service.complaint.Complaints;
+import org.crmkit.core.service.complaint.ExpectedRemedy;
+import org.crmkit.core.service.complaint.ReceiveComplaint;
 import org.crmkit.core.service.WorkOrderOrigin;
 import org.crmkit.core.service.WorkOrderPriority;
 import org.crmkit.core.service.WorkOrderStep;
@@ -76,6 +83,7 @@ final class SuningCase extends CaseExample {
     private static final StaffId TECH_HU = StaffId.of("hu.qiang");
     private static final StaffId TECH_DENG = StaffId.of("deng.hao");
     private static final StaffId CLUB = StaffId.of("member.club");
+    private static final StaffId SERVICE_MANAGER = StaffId.of("service.manager");
     private static final Skill INSTALLATION = Skill.of("installation");
     private static final Skill REPAIR = Skill.of("repair");
 
@@ -93,6 +101,7 @@ final class SuningCase extends CaseExample {
     private final List<String> pending = new ArrayList<>();
     private Sale sale;
     private WorkOrder dispatched;
+    private Complaint complaint;
     private PointsPosting cashRedemption;
     private int timelineEntries;
 
@@ -116,7 +125,7 @@ final class SuningCase extends CaseExample {
     protected List<Runnable> steps() {
         return List.of(this::members, this::oneCard, this::tiersAndMemberPrices, this::partnersAndOffers,
                 this::redeemAsCash, this::callCentre, this::orderAndDelivery, this::workOrders, this::webSurvey,
-                this::autoDispatch);
+                this::autoDispatch, this::complaint);
     }
 
     // ------------------------------------------------------------------ members
@@ -464,6 +473,71 @@ final class SuningCase extends CaseExample {
                 + ", resolve by " + w.resolutionDueAt().map(Object::toString).orElse("-") + "; "
                 + w.breaches().size() + " breach(es) (ServiceLevelPolicy.defaults).");
         trace.figures().put("dispatchedTo", decision.chosen().value());
+    }
+
+    // ------------------------------------------------------------------ complaint
+
+    private void complaint() {
+        Complaints complaints = crm.complaints(TENANT);
+        ServiceDesk desk = crm.serviceDesk(TENANT);
+        Customer li = members.get("Li Na");
+        clock.at(17, "10:00");
+        Complaint c = complaints.receive(ReceiveComplaint.of(li.id(), Channel.PHONE, ComplaintCategory.SERVICE,
+                "The microwave repair took two visits and I had no microwave for a week.", CALL_CENTRE));
+        clock.at(17, "10:05");
+        complaints.recordExpectation(c.id(), ExpectedRemedy.COMPENSATION, "a voucher for the week without a microwave",
+                CALL_CENTRE);
+        clock.at(17, "11:00");
+        complaints.recordAction(c.id(), "Apologised and read the repair report: a part was missing on the first visit",
+                SERVICE_MANAGER);
+        ComplaintWorkOrder check = complaints.openWorkOrder(c.id(), "Check the repaired microwave at the customer's"
+                + " home", WorkOrderPriority.HIGH, SERVICE_MANAGER);
+        desk.dispatchQueued();
+        WorkOrder w = desk.getWorkOrder(check.workOrder().id());
+        StaffId technician = w.assignee().orElseThrow();
+        clock.at(17, "15:00");
+        desk.start(w.id(), technician);
+        desk.resolve(w.id(), technician, "microwave works; customer shown the new part");
+        clock.at(17, "15:30");
+        w = desk.close(w.id(), DISPATCHER);
+        clock.at(17, "16:00");
+        complaints.answer(c.id(), "We are sorry: the first visit lacked a part. We will send you a CNY 100"
+                + " voucher.", SERVICE_MANAGER);
+        clock.at(19, "10:00");
+        complaints.followUp(c.id(), 4, "Thank you for calling back.", CALL_CENTRE);
+        clock.at(19, "10:10");
+        c = complaints.close(c.id(), SERVICE_MANAGER);
+        complaint = c;
+
+        ObjectNode e = trace.step("complaint", "A complaint tracked to closure", clock.instant());
+        e.put("complaintId", c.id().toString());
+        e.put("customerId", c.customerId().toString());
+        e.put("category", c.category().name());
+        e.put("channel", c.channel().name());
+        e.put("acknowledgement", c.acknowledgement());
+        e.put("expectedRemedy", c.expectation().map(x -> x.remedy().name()).orElse(null));
+        e.put("workOrderId", w.id().toString());
+        e.put("workOrderAssignee", technician.value());
+        e.put("workOrderStatus", w.status().name());
+        e.put("answer", c.answer().map(ComplaintAnswer::text).orElse(null));
+        e.put("followUpScore", c.followUps().isEmpty() ? null : c.followUps().get(c.followUps().size() - 1).score());
+        e.put("timeToAnswer", c.timeToAnswer().map(Object::toString).orElse(null));
+        e.put("status", c.status().name());
+        ArrayNode steps = e.putArray("steps");
+        c.steps().forEach(st -> steps.add(st.what().name()));
+        trace.say("Li Na complained by phone: \"" + c.text() + "\" (" + c.category() + "). The agent met it with: \""
+                + c.acknowledgement() + "\" (Complaints.receive).");
+        trace.say("Her expectation: " + c.expectation().map(x -> x.remedy() + ", " + x.detail()).orElse("-")
+                + "; the service manager acted and opened work order \"" + w.subject() + "\", dispatched to "
+                + technician + " and " + w.status() + " (recordExpectation, recordAction, openWorkOrder,"
+                + " ServiceDesk.dispatchQueued).");
+        trace.say("Answered after " + c.timeToAnswer().map(d -> d.toHours() + " hours").orElse("-") + ": \""
+                + c.answer().map(ComplaintAnswer::text).orElse("") + "\"; two days later she rated the handling "
+                + e.get("followUpScore").asText() + "/5 and the complaint was " + c.status() + " (answer, followUp,"
+                + " close).");
+        trace.say("Its steps: " + c.steps().stream().map(st -> st.what().name()).collect(Collectors.joining(" -> "))
+                + ".");
+        trace.figures().put("complaintStatus", c.status().name());
     }
 
     // ------------------------------------------------------------------ web survey
