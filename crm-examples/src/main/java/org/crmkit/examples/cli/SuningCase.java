@@ -4,6 +4,7 @@ import static org.crmkit.examples.cli.LoopTrace.money;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,10 @@ import org.crmkit.core.customer.Interaction;
 import org.crmkit.core.customer.Purpose;
 import org.crmkit.core.customer.RegisterCustomer;
 import org.crmkit.core.customer.TimelineEntry;
+import org.crmkit.core.kpi.KpiPeriod;
+import org.crmkit.core.kpi.ServicePoints;
+import org.crmkit.core.kpi.ServiceRow;
+import org.crmkit.core.kpi.StaffRanking;
 import org.crmkit.core.loyalty.ClubMembership;
 import org.crmkit.core.loyalty.CustomerClub;
 import org.crmkit.core.loyalty.Offer;
@@ -125,7 +130,8 @@ final class SuningCase extends CaseExample {
     protected List<Runnable> steps() {
         return List.of(this::members, this::oneCard, this::tiersAndMemberPrices, this::partnersAndOffers,
                 this::redeemAsCash, this::callCentre, this::orderAndDelivery, this::workOrders, this::webSurvey,
-                this::autoDispatch, this::complaint);
+                this::autoDispatch, this::complaint,
+                this::staffQuality);
     }
 
     // ------------------------------------------------------------------ members
@@ -473,6 +479,8 @@ final class SuningCase extends CaseExample {
                 + ", resolve by " + w.resolutionDueAt().map(Object::toString).orElse("-") + "; "
                 + w.breaches().size() + " breach(es) (ServiceLevelPolicy.defaults).");
         trace.figures().put("dispatchedTo", decision.chosen().value());
+        trace.sayFigure("The new work order went automatically to the best-rated technician, " + decision.chosen()
+                + ".");
     }
 
     // ------------------------------------------------------------------ complaint
@@ -538,6 +546,30 @@ final class SuningCase extends CaseExample {
         trace.say("Its steps: " + c.steps().stream().map(st -> st.what().name()).collect(Collectors.joining(" -> "))
                 + ".");
         trace.figures().put("complaintStatus", c.status().name());
+        trace.sayFigure("Li Na's complaint: " + c.status() + ", handling rated " + e.get("followUpScore").asText()
+                + "/5.");
+    }
+
+    // ------------------------------------------------------------------ staff quality
+
+    private void staffQuality() {
+        clock.at(20, "09:00");
+        KpiPeriod march = KpiPeriod.month(YearMonth.of(2026, 3));
+        StaffRanking<ServiceRow> ranking = crm.kpis(TENANT).serviceScore(march, ServicePoints.defaults());
+
+        ObjectNode e = trace.step("staff_quality", "Service staff judged by service score", clock.instant());
+        trace.say("Service score for " + march + ": points per closed work order by priority (normal 2, high 3),"
+                + " times the customer's rating / 5; unrated work orders count as 3 (Kpis.serviceScore,"
+                + " ServicePoints.defaults):");
+        StaffRankings.write(trace, e, "serviceScore", ranking, row -> row.score().toPlainString() + " from "
+                + row.lines().size() + " work orders, " + row.rated() + " rated", (row, n) -> {
+                    n.put("workOrders", row.lines().size());
+                    n.put("rated", row.rated());
+                });
+        ServiceRow best = ranking.rows().get(0);
+        trace.figures().put("bestServiceScoreStaff", best.staff().value());
+        trace.figures().put("bestServiceScore", best.score().toPlainString());
+        trace.sayFigure("Best service score in March: " + best.staff() + ", " + best.score().toPlainString() + ".");
     }
 
     // ------------------------------------------------------------------ web survey
