@@ -2,7 +2,9 @@ package org.crmkit.examples.cli;
 
 import static org.crmkit.examples.cli.LoopTrace.money;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,15 @@ import org.crmkit.core.customer.Purpose;
 import org.crmkit.core.customer.RegisterCustomer;
 import org.crmkit.core.customer.TimelineEntry;
 import org.crmkit.core.customer.TimelineKind;
+import org.crmkit.core.kpi.KpiPeriod;
+import org.crmkit.core.kpi.Kpis;
+import org.crmkit.core.kpi.MarginRow;
+import org.crmkit.core.kpi.PointsRow;
+import org.crmkit.core.kpi.PointsTable;
+import org.crmkit.core.kpi.ServicePoints;
+import org.crmkit.core.kpi.ServiceRow;
+import org.crmkit.core.kpi.StaffRanking;
+import org.crmkit.core.kpi.UnitCosts;
 import org.crmkit.core.memory.InMemoryProductCatalog;
 import org.crmkit.core.messaging.SendMessage;
 import org.crmkit.core.messaging.SendResult;
@@ -119,7 +130,7 @@ final class TiandiCase extends CaseExample {
     @Override
     protected List<Runnable> steps() {
         return List.of(this::customers, this::salespersonDesk, this::departments, this::routing, this::priceLists,
-                this::knowledgeBase, this::serviceSurveys);
+                this::knowledgeBase, this::serviceSurveys, this::staffEvaluation);
     }
 
     // ------------------------------------------------------------------ customers
@@ -430,6 +441,53 @@ final class TiandiCase extends CaseExample {
             trace.say("\"" + w.subject() + "\" (" + w.priority() + ", " + w.assignee().map(StaffId::value).orElse("-")
                     + "): rated " + s.answer().orElseThrow().score() + "/5 (Surveys.sendAfterService, answer).");
         }
+    }
+
+    // ------------------------------------------------------------------ staff evaluation
+
+    private void staffEvaluation() {
+        Kpis kpis = crm.kpis(TENANT);
+        clock.at(20, "09:00");
+        KpiPeriod march = KpiPeriod.month(YearMonth.of(2026, 3));
+        // What the firm pays for what it sells, and the points a sale of each product is worth: the firm's
+        // own figures, invented for the case.
+        UnitCosts costs = UnitCosts.of(Map.of("laptop-14", amount("4300.00"), "desktop", amount("2700.00"),
+                "setup", amount("40.00")));
+        PointsTable points = PointsTable.of(Map.of("laptop-14", new BigDecimal("5"), "desktop", new BigDecimal("3"),
+                "setup", BigDecimal.ONE));
+        StaffRanking<MarginRow> margin = kpis.salesGrossMargin(march, CURRENCY, costs);
+        StaffRanking<PointsRow> salesPoints = kpis.salesPoints(march, points);
+        StaffRanking<ServiceRow> service = kpis.serviceScore(march, ServicePoints.defaults());
+
+        ObjectNode e = trace.step("staff_evaluation", "Salespeople by gross margin or sales points, repair staff by"
+                + " service score", clock.instant());
+        trace.say("Sales gross margin method, " + march + " (unit costs: laptop 4300.00, desktop 2700.00, set-up"
+                + " 40.00; Kpis.salesGrossMargin):");
+        StaffRankings.write(trace, e, "grossMargin", margin, row -> "margin " + row.margin() + " on net revenue "
+                + row.revenue(), (row, n) -> {
+                    n.set("revenue", money(row.revenue()));
+                    n.set("cost", money(row.cost()));
+                    n.set("margin", money(row.margin()));
+                });
+        trace.say("Sales points method (laptop 5, desktop 3, set-up 1 point per unit; Kpis.salesPoints):");
+        StaffRankings.write(trace, e, "salesPoints", salesPoints, row -> row.points().toPlainString() + " points",
+                (row, n) -> n.put("points", row.points().toPlainString()));
+        trace.say("Service score method (points by priority, normal 2, high 3, times the customer's rating / 5;"
+                + " Kpis.serviceScore):");
+        StaffRankings.write(trace, e, "serviceScore", service, row -> row.score().toPlainString() + " from "
+                + row.lines().size() + " work order(s), " + row.rated() + " rated", (row, n) -> {
+                    n.put("workOrders", row.lines().size());
+                    n.put("rated", row.rated());
+                });
+        trace.say("The routed deal counts for " + officeSale.opportunity().owner() + ", its owner when it was won.");
+        ObjectNode f = trace.figures();
+        f.put("topByGrossMargin", margin.rows().get(0).staff().value());
+        f.set("topGrossMargin", money(margin.rows().get(0).margin()));
+        f.put("topBySalesPoints", salesPoints.rows().get(0).staff().value());
+        f.put("topByServiceScore", service.rows().get(0).staff().value());
+        trace.sayFigure("March: " + margin.rows().get(0).staff() + " leads on gross margin ("
+                + margin.rows().get(0).margin() + ") and " + salesPoints.rows().get(0).staff() + " on sales points; "
+                + service.rows().get(0).staff() + " leads the repair staff on service score.");
     }
 
     // ------------------------------------------------------------------ figures
