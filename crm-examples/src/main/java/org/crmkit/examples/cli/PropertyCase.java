@@ -23,11 +23,19 @@ import org.crmkit.core.customer.RelationshipLevel;
 import org.crmkit.core.memory.InMemoryProductCatalog;
 import org.crmkit.core.satisfaction.SatisfactionSurvey;
 import org.crmkit.core.satisfaction.Surveys;
+import org.crmkit.core.satisfaction.questionnaire.Answer;
+import org.crmkit.core.satisfaction.questionnaire.Measure;
+import org.crmkit.core.satisfaction.questionnaire.Question;
+import org.crmkit.core.satisfaction.questionnaire.QuestionScale;
+import org.crmkit.core.satisfaction.questionnaire.Questionnaire;
+import org.crmkit.core.satisfaction.questionnaire.Questionnaires;
+import org.crmkit.core.satisfaction.questionnaire.ResponseSelection;
+import org.crmkit.core.satisfaction.questionnaire.SubmitResponse;
+import org.crmkit.core.satisfaction.questionnaire.SurveyResponse;
 import org.crmkit.core.satisfaction.scoring.CustomerSatisfactionScore;
 import org.crmkit.core.satisfaction.scoring.NetPromoterScore;
 import org.crmkit.core.satisfaction.scoring.ServiceQualityCriterion;
 import org.crmkit.core.satisfaction.scoring.Servqual;
-import org.crmkit.core.satisfaction.scoring.ServqualRating;
 import org.crmkit.core.service.ServiceDesk;
 import org.crmkit.core.service.WorkOrder;
 import org.crmkit.core.service.WorkOrderOrigin;
@@ -71,6 +79,9 @@ final class PropertyCase extends CaseExample {
             {6, 3, 6, 4, 5, 4, 6, 3},   // communication
             {5, 4, 5, 5, 5, 4, 5, 4}};  // understanding the customer
 
+    /** The key of the stored survey definition. */
+    private static final String SURVEY_KEY = "service-quality";
+
     /** Answers of eight residents to "would you recommend ...?", 0 to 10. Invented for the case. */
     private static final List<Integer> RECOMMEND = List.of(9, 10, 7, 6, 8, 9, 4, 10);
 
@@ -86,6 +97,10 @@ final class PropertyCase extends CaseExample {
                 "The company manages Garden Court, an estate of 320 flats: the owners and their tenants are its"
                         + " customers, and the owners' committee speaks for the owners.",
                 TENANT, CURRENCY, InMemoryProductCatalog.empty(), List.of("§14", "§2", "§7", "§10"));
+    }
+
+    private static String code(ServiceQualityCriterion c) {
+        return c.name().toLowerCase(Locale.ROOT);
     }
 
     private static Map<ServiceQualityCriterion, String> items() {
@@ -249,23 +264,45 @@ final class PropertyCase extends CaseExample {
     // ------------------------------------------------------------------ SERVQUAL
 
     private void servqual() {
-        clock.at(20, "12:00");
-        List<String> respondents = List.copyOf(residents.keySet());
-        List<ServqualRating> ratings = new ArrayList<>();
+        Questionnaires questionnaires = crm.questionnaires(TENANT);
+        clock.at(20, "09:00");
+        List<Question> questions = new ArrayList<>();
         ServiceQualityCriterion[] criteria = ServiceQualityCriterion.values();
-        for (int c = 0; c < criteria.length; c++) {
-            for (int r = 0; r < respondents.size(); r++) {
-                ratings.add(ServqualRating.of(respondents.get(r), criteria[c], ITEMS.get(criteria[c]),
-                        RATINGS[c][2 * r], RATINGS[c][2 * r + 1]));
-            }
+        for (ServiceQualityCriterion c : criteria) {
+            questions.add(Question.required(code(c), ITEMS.get(c), QuestionScale.SERVQUAL_1_7, Measure.of(c)));
         }
-        servqual = Servqual.score(ratings);
+        Questionnaire definition = questionnaires.draft(SURVEY_KEY, "Garden Court: what you expect and what you get",
+                questions);
+        definition = questionnaires.publish(definition.id());
+        List<String> respondents = List.copyOf(residents.keySet());
+        for (int r = 0; r < respondents.size(); r++) {
+            clock.advance(Duration.ofMinutes(40));
+            List<Answer> answers = new ArrayList<>();
+            for (int c = 0; c < criteria.length; c++) {
+                answers.add(Answer.pair(code(criteria[c]), RATINGS[c][2 * r], RATINGS[c][2 * r + 1]));
+            }
+            questionnaires.submit(new SubmitResponse(definition.id(), residents.get(respondents.get(r)).id(),
+                    List.of(), Channel.WEB, answers));
+        }
+        clock.at(20, "12:00");
+        ResponseSelection selection = ResponseSelection.all().questionnaire(SURVEY_KEY);
+        List<SurveyResponse> stored = questionnaires.responses(selection);
+        int responses = stored.size();
+        int ratings = stored.stream().mapToInt(x -> x.answers().size()).sum();
+        servqual = questionnaires.servqual(selection).orElseThrow();
 
         ObjectNode e = trace.step("servqual", "Service quality on the ten criteria (SERVQUAL)", clock.instant());
         e.put("respondents", respondents.size());
-        e.put("ratings", ratings.size());
-        trace.say(respondents.size() + " residents rated what they expect of a property manager and what Garden"
-                + " Court's gives, 1 to 7, on one item for each of the ten criteria of domain §7 (Servqual.score):");
+        e.put("ratings", ratings);
+        e.put("questionnaire", definition.key());
+        e.put("revision", definition.revision());
+        e.put("questionnaireStatus", definition.status().name());
+        e.put("responses", responses);
+        trace.say("The survey \"" + definition.title() + "\" (" + definition.key() + ", revision "
+                + definition.revision() + ", " + definition.status() + ") asks one SERVQUAL question for each of the"
+                + " ten criteria of domain §7 (Questionnaires.draft, publish).");
+        trace.say(responses + " residents answered it on the web, expectation and perception from 1 to 7; the"
+                + " library scored the stored responses (Questionnaires.submit, servqual):");
         ArrayNode cs = e.putArray("criteria");
         for (Servqual.CriterionGap g : servqual.criteria()) {
             ObjectNode n = cs.addObject();
