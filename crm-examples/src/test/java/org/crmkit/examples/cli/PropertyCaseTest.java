@@ -69,6 +69,8 @@ class PropertyCaseTest {
         assertThat(step.get("dimensions")).hasSize(5);
         assertThat(step.get("respondents").asInt()).isEqualTo(4);
         assertThat(step.get("ratings").asInt()).isEqualTo(40);
+        assertThat(step.get("questionnaireStatus").asText()).isEqualTo("PUBLISHED");
+        assertThat(step.get("responses").asInt()).isEqualTo(4);
         double mean = 0;
         for (JsonNode d : step.get("dimensions")) {
             mean += d.get("gap").asDouble() / 5;

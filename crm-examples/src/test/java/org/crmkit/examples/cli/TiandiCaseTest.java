@@ -103,4 +103,30 @@ class TiandiCaseTest {
         assertThat(ratings.get(1).get("workOrderId").asText())
                 .isEqualTo(step(doc, "knowledge_base").get("workOrder").get("id").asText());
     }
+
+    @Test
+    void salespeopleAreJudgedByGrossMarginOrSalesPointsAndRepairStaffByServiceScore() {
+        JsonNode step = step(doc, "staff_evaluation");
+
+        JsonNode margin = step.get("grossMargin").get("rows");
+        // xu.lei: 12 x (4799 - 4300) + 12 x (150 - 40) + (5099 - 4300); ma.jun: 2 x (3499 - 2700)
+        assertThat(margin.get(0).get("staff").asText()).isEqualTo("xu.lei");
+        assertThat(amount(margin.get(0).get("margin"))).isEqualByComparingTo("8107.00");
+        assertThat(margin.get(1).get("staff").asText()).isEqualTo("ma.jun");
+        assertThat(amount(margin.get(1).get("margin"))).isEqualByComparingTo("1598.00");
+        for (JsonNode row : margin) {
+            assertThat(amount(row.get("margin"))).isEqualByComparingTo(amount(row.get("revenue"))
+                    .subtract(amount(row.get("cost"))));
+        }
+        JsonNode points = step.get("salesPoints").get("rows");
+        // xu.lei: 13 laptops x 5 + 12 set-ups x 1; ma.jun: 2 desktops x 3
+        assertThat(points.get(0).get("points").asText()).isEqualTo("77");
+        assertThat(points.get(1).get("points").asText()).isEqualTo("6");
+        JsonNode service = step.get("serviceScore").get("rows");
+        // he.bin: high 3 x 5/5; tang.li: normal 2 x 3/5
+        assertThat(service.get(0).get("staff").asText()).isEqualTo("he.bin");
+        assertThat(new BigDecimal(service.get(0).get("score").asText())).isEqualByComparingTo("3");
+        assertThat(new BigDecimal(service.get(1).get("score").asText())).isEqualByComparingTo("1.2");
+        assertThat(doc.get("figures").get("topByServiceScore").asText()).isEqualTo("he.bin");
+    }
 }
