@@ -422,8 +422,9 @@ final class SuningCase extends CaseExample {
                     + " close).");
         }
         trace.say("Nobody assigned them by hand: " + String.join(" and ", desk.agents().stream()
-                .map(x -> x.staffId().value()).toList()) + " are registered service agents, and with no ratings yet"
-                + " the dispatch fell back on load and on who had waited longest (ServiceDesk.registerAgent).");
+                .map(x -> x.staffId().value()).toList()) + " are registered service agents; with no ratings yet the"
+                + " dispatch broke the ties by load, then by who was assigned least recently, then by staff id"
+                + " (ServiceDesk.registerAgent, DispatchStrategy.highestRated).");
     }
 
     private WorkOrder serve(ServiceDesk desk, OpenedWorkOrder opened, String resolution) {
