@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "crmkit's command-line tool: a guided demo of an embedded CRM and its closed sales loop, a JSON"
                 + " export, customer analytics (RFM, ABC, lifetime-value models) over a transactions file, and"
-                + " satisfaction scores (NPS, CSAT, SERVQUAL) over survey answers.",
+                + " satisfaction scores (NPS, CSAT, SERVQUAL) over survey answers, and the four cases of the CRM course"
+                + " (Suning, Tiandi, property management, e-commerce) run with the library.",
         subcommands = {DemoCommand.class, ExportCommand.class, AnalyzeCommand.class, SurveyCommand.class,
-                GenerateTransactionsCommand.class, CommandLine.HelpCommand.class},
+                GenerateTransactionsCommand.class, ExampleCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error.",
                 "Run 'crm demo' first, then 'crm export' to see what it stored."})
 public final class CrmCommand implements Callable<Integer> {
@@ -81,6 +82,6 @@ public final class CrmCommand implements Callable<Integer> {
     /** Without a subcommand there is nothing to do: that is a usage error. */
     @Override
     public Integer call() {
-        throw new BadInput(spec.commandLine(), "missing command: give 'demo', 'export', 'analyze', 'survey' or 'generate-transactions' (see 'crm --help')");
+        throw new BadInput(spec.commandLine(), "missing command: give 'demo', 'export', 'analyze', 'survey', 'generate-transactions' or 'example' (see 'crm --help')");
     }
 }

@@ -38,7 +38,7 @@ class BadInputTest {
     static Stream<Arguments> badInputs() {
         return Stream.of(
                 Arguments.of(CrmCommand.USAGE, "crm: unknown command 'bogus'", new String[] {"bogus"}),
-                Arguments.of(CrmCommand.USAGE, "crm: unknown command 'exprot'; did you mean 'export'?",
+                Arguments.of(CrmCommand.USAGE, "crm: unknown command 'exprot'; did you mean 'export' or 'example'?",
                         new String[] {"exprot"}),
                 Arguments.of(CrmCommand.USAGE, "crm: missing command", new String[] {}),
                 Arguments.of(CrmCommand.USAGE, "crm: Unknown option: '--colour'", new String[] {"--colour"}),
