@@ -194,11 +194,13 @@ public final class Crm {
 
     /**
      * @return work orders, service agents and the self-service knowledge base of that tenant, with the
-     *         builder's {@link Builder#serviceLevels service levels} and {@link Builder#dispatchStrategy dispatch}
+     *         builder's {@link Builder#serviceLevels service levels} and {@link Builder#dispatchStrategy dispatch};
+     *         a club member is served at least at the level of their tier's service level code
      */
     public ServiceDesk serviceDesk(String tenant) {
+        CustomerClub club = club(tenant);
         return new ServiceDesk(TenantId.of(tenant), storage, clock, ids, this::publish, serviceLevels,
-                dispatchStrategy);
+                dispatchStrategy, club::serviceLevelWithin);
     }
 
     /** @return the satisfaction surveys of that tenant */

@@ -359,6 +359,23 @@ public final class CustomerClub {
     }
 
     /**
+     * The service level code of the member's tier now ({@link TierBenefits#serviceLevel()}), read in a
+     * unit of work another service has open; for example the service desk gives a work order the
+     * targets of the customer's tier.
+     *
+     * @param session  an open unit of work of this club's tenant; not null
+     * @param customer the customer; not null
+     * @return the code, or empty if the customer is not an active member
+     */
+    public Optional<String> serviceLevelWithin(StorageSession session, CustomerId customer) {
+        Objects.requireNonNull(session, "session must not be null");
+        Objects.requireNonNull(customer, "customer must not be null");
+        Instant now = clock.instant();
+        return loadByCustomer(session, customer).filter(m -> m.status() == MembershipStatus.ACTIVE)
+                .map(m -> m.tier(program.tiers(), now).benefits().serviceLevel());
+    }
+
+    /**
      * @param listPrice the list price; not null
      * @return the price the customer pays: the member price of their tier if they are an active
      *         member, otherwise the list price

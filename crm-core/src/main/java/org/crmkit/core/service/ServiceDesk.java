@@ -77,6 +77,7 @@ public final class ServiceDesk {
     private final IdGenerator ids;
     private final DomainEventListener publisher;
     private final ServiceLevelPolicy serviceLevels;
+    private final MemberServiceLevels memberServiceLevels;
     private final DispatchStrategy dispatchStrategy;
 
     /**
@@ -94,15 +95,47 @@ public final class ServiceDesk {
     }
 
     /**
-     * Same as {@link #ServiceDesk(TenantId, CrmStorage, Clock, IdGenerator, DomainEventListener)}, with
-     * the service levels and the dispatch strategy.
+     * Without a club: no customer gets a tier's service level.
      *
-     * @param serviceLevels    the due times of new work orders; not null
-     * @param dispatchStrategy how work orders are dispatched to agents; not null
+     * @see #ServiceDesk(TenantId, CrmStorage, Clock, IdGenerator, DomainEventListener, ServiceLevelPolicy,
+     *      DispatchStrategy, MemberServiceLevels)
      */
     public ServiceDesk(TenantId tenant, CrmStorage storage, Clock clock, IdGenerator ids,
                        DomainEventListener publisher, ServiceLevelPolicy serviceLevels,
                        DispatchStrategy dispatchStrategy) {
+        this(tenant, storage, clock, ids, publisher, serviceLevels, dispatchStrategy, MemberServiceLevels.NONE);
+    }
+
+    /**
+     * Where the desk learns a customer's club tier: the service level code of the tier of an active
+     * member, read in the desk's own unit of work. {@code Crm} connects its customer club; a host that
+     * assembles the desk itself may pass {@link #NONE}.
+     */
+    @FunctionalInterface
+    public interface MemberServiceLevels {
+        /** No club: nobody has a tier service level. */
+        MemberServiceLevels NONE = (session, customer) -> Optional.empty();
+
+        /**
+         * @param session  the desk's open unit of work; not null
+         * @param customer the customer; not null
+         * @return the service level code of the customer's tier, or empty
+         */
+        Optional<String> of(StorageSession session, CustomerId customer);
+    }
+
+    /**
+     * Same as {@link #ServiceDesk(TenantId, CrmStorage, Clock, IdGenerator, DomainEventListener)}, with
+     * the service levels, the dispatch strategy and the club tiers.
+     *
+     * @param serviceLevels       the due times of new work orders; not null
+     * @param dispatchStrategy    how work orders are dispatched to agents; not null
+     * @param memberServiceLevels the service level code of a customer's club tier, which
+     *                            {@link ServiceLevelPolicy#servedAs} may raise the targets by; not null
+     */
+    public ServiceDesk(TenantId tenant, CrmStorage storage, Clock clock, IdGenerator ids,
+                       DomainEventListener publisher, ServiceLevelPolicy serviceLevels,
+                       DispatchStrategy dispatchStrategy, MemberServiceLevels memberServiceLevels) {
         this.tenant = Objects.requireNonNull(tenant, "tenant must not be null");
         this.storage = Objects.requireNonNull(storage, "storage must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
@@ -110,6 +143,7 @@ public final class ServiceDesk {
         this.publisher = Objects.requireNonNull(publisher, "publisher must not be null");
         this.serviceLevels = Objects.requireNonNull(serviceLevels, "serviceLevels must not be null");
         this.dispatchStrategy = Objects.requireNonNull(dispatchStrategy, "dispatchStrategy must not be null");
+        this.memberServiceLevels = Objects.requireNonNull(memberServiceLevels, "memberServiceLevels must not be null");
     }
 
     /** @return the service levels new work orders get their due times from */
@@ -727,7 +761,9 @@ public final class ServiceDesk {
     private ServiceLevelTargets targetsFor(StorageSession s, CustomerId customer, WorkOrderPriority priority) {
         CustomerRecord c = s.customers().find(customer.value())
                 .orElseThrow(() -> new NoSuchCustomerException(tenant, customer));
-        return serviceLevels.targetsFor(RelationshipLevel.parse(c.relationshipLevel()), priority);
+        RelationshipLevel level = serviceLevels.servedAs(RelationshipLevel.parse(c.relationshipLevel()),
+                memberServiceLevels.of(s, customer));
+        return serviceLevels.targetsFor(level, priority);
     }
 
     /** Dispatches {@code w} (not yet written by this call) and stores the chosen agent's last assignment. */

@@ -31,12 +31,26 @@ import org.crmkit.spi.ValidationException;
  * base targets, {@code ACCOUNTABLE} 75 % of them, {@code PROACTIVE} 50 % and {@code PARTNERSHIP} 25 %
  * (so an urgent partnership work order is due a response in 15 minutes).
  *
+ * <p><b>Club tiers.</b> A tier's benefits name a service level code (domain §8: member-only services;
+ * the standard tiers give {@code GOLD} members {@code PRIORITY}). {@link #memberServiceLevels()} maps such
+ * a code to the relationship level whose targets its members get; a member is served at the higher of
+ * that level and their own relationship level. {@link #defaults()} maps {@code PRIORITY} to
+ * {@code PROACTIVE} (half the base targets); {@link #withMemberServiceLevel} changes the map.
+ *
  * <p>Immutable and thread-safe.
  *
- * @param targets a target for every level and every priority; not null
+ * @param targets             a target for every level and every priority; not null
+ * @param memberServiceLevels the relationship level whose targets the members of a tier with that
+ *                            service level code get; not null, may be empty
  * @since 0.1
  */
-public record ServiceLevelPolicy(Map<RelationshipLevel, Map<WorkOrderPriority, ServiceLevelTargets>> targets) {
+public record ServiceLevelPolicy(Map<RelationshipLevel, Map<WorkOrderPriority, ServiceLevelTargets>> targets,
+                                 Map<String, RelationshipLevel> memberServiceLevels) {
+
+    /** A policy without tier service levels. */
+    public ServiceLevelPolicy(Map<RelationshipLevel, Map<WorkOrderPriority, ServiceLevelTargets>> targets) {
+        this(targets, Map.of());
+    }
 
     public ServiceLevelPolicy {
         Args.notNull(targets, "targets");
@@ -58,6 +72,16 @@ public record ServiceLevelPolicy(Map<RelationshipLevel, Map<WorkOrderPriority, S
             copy.put(level, Collections.unmodifiableMap(r));
         }
         targets = Collections.unmodifiableMap(copy);
+        Args.notNull(memberServiceLevels, "memberServiceLevels");
+        Map<String, RelationshipLevel> levels = new java.util.TreeMap<>();
+        for (Map.Entry<String, RelationshipLevel> e : memberServiceLevels.entrySet()) {
+            if (e.getKey() == null || e.getKey().isBlank()) {
+                throw new ValidationException("memberServiceLevels", "must not have a blank service level code",
+                        memberServiceLevels);
+            }
+            levels.put(e.getKey().strip(), Args.notNull(e.getValue(), "memberServiceLevels"));
+        }
+        memberServiceLevels = Collections.unmodifiableMap(levels);
     }
 
     /** @return the default table described on the class */
@@ -80,7 +104,7 @@ public record ServiceLevelPolicy(Map<RelationshipLevel, Map<WorkOrderPriority, S
                     scale(t.resolution(), percent))));
             table.put(level, row);
         }
-        return new ServiceLevelPolicy(table);
+        return new ServiceLevelPolicy(table, Map.of("PRIORITY", RelationshipLevel.PROACTIVE));
     }
 
     /**
@@ -105,7 +129,34 @@ public record ServiceLevelPolicy(Map<RelationshipLevel, Map<WorkOrderPriority, S
         Map<WorkOrderPriority, ServiceLevelTargets> row = new EnumMap<>(table.get(level));
         row.put(priority, target);
         table.put(level, row);
-        return new ServiceLevelPolicy(table);
+        return new ServiceLevelPolicy(table, memberServiceLevels);
+    }
+
+    /**
+     * @param serviceLevelCode the code a tier's benefits name, for example {@code PRIORITY}; not blank
+     * @param servedAs         the relationship level whose targets that tier's members get at least; not null
+     * @return a copy of this policy with that code mapped
+     */
+    public ServiceLevelPolicy withMemberServiceLevel(String serviceLevelCode, RelationshipLevel servedAs) {
+        Map<String, RelationshipLevel> levels = new java.util.TreeMap<>(memberServiceLevels);
+        if (serviceLevelCode == null || serviceLevelCode.isBlank()) {
+            throw new ValidationException("serviceLevelCode", "must not be blank", serviceLevelCode);
+        }
+        levels.put(serviceLevelCode.strip(), Args.notNull(servedAs, "servedAs"));
+        return new ServiceLevelPolicy(targets, levels);
+    }
+
+    /**
+     * @param level              the customer's relationship level; not null
+     * @param memberServiceLevel the service level code of the customer's club tier, if a member; not null
+     * @return the level the customer is served at: the higher of {@code level} and the level the code
+     *         maps to (an unmapped code changes nothing)
+     */
+    public RelationshipLevel servedAs(RelationshipLevel level, java.util.Optional<String> memberServiceLevel) {
+        Args.notNull(level, "relationshipLevel");
+        Args.notNull(memberServiceLevel, "memberServiceLevel");
+        RelationshipLevel member = memberServiceLevel.map(String::strip).map(memberServiceLevels::get).orElse(null);
+        return member != null && member.compareTo(level) > 0 ? member : level;
     }
 
     /** @return the targets for a customer at {@code level} and a work order of {@code priority} */
