@@ -407,6 +407,46 @@ public final class ServiceDesk {
                 subject, description, priority, requiredSkill, targets, by, now));
     }
 
+    /**
+     * Opens and dispatches a work order as {@link #openAndDispatch} does, as one step of a unit of
+     * work the caller runs, so that it commits or rolls back with the caller's other steps (a
+     * complaint opens its work order and records the linking action atomically this way).
+     *
+     * <p>The work order (and the chosen agent's record) are written to {@code session}; nothing is
+     * published. Once the caller's unit of work has committed, it passes the result to
+     * {@link #afterCommit(OpenedWorkOrder)}, which publishes the events; if the unit of work fails,
+     * nothing of this call remains.
+     *
+     * @param session a session of this tenant, inside the caller's unit of work; not null
+     * @return the work order as written and the dispatch outcome
+     * @throws NoSuchCustomerException if the customer is not a customer of the tenant
+     * @throws org.crmkit.spi.storage.TenantMismatchException if the session belongs to another tenant
+     * @see #openAndDispatch(CustomerId, WorkOrderOrigin, String, String, WorkOrderPriority, Skill, StaffId)
+     */
+    public OpenedWorkOrder openAndDispatchWithin(StorageSession session, CustomerId customer, WorkOrderOrigin origin,
+                                                 String subject, String description, WorkOrderPriority priority,
+                                                 Skill requiredSkill, StaffId by) {
+        Objects.requireNonNull(session, "session must not be null");
+        Objects.requireNonNull(customer, "customer must not be null");
+        if (!session.tenant().equals(tenant.value())) {
+            throw new org.crmkit.spi.storage.TenantMismatchException(session.tenant(), tenant.value());
+        }
+        WorkOrderId id = new WorkOrderId(ids.next());
+        return openIn(session, priority, clock.instant(), (targets, now) -> WorkOrder.open(id, tenant, customer, null,
+                null, origin, subject, description, priority, requiredSkill, targets, by, now), customer);
+    }
+
+    /**
+     * Publishes the events of a work order opened by {@link #openAndDispatchWithin} after the
+     * caller's unit of work committed.
+     *
+     * @param opened what {@code openAndDispatchWithin} returned; not null
+     * @return the same work order, now clean
+     */
+    public WorkOrder afterCommit(OpenedWorkOrder opened) {
+        return committed(Objects.requireNonNull(opened, "opened must not be null").workOrder());
+    }
+
     /** Builds the new work order from its service levels and the time of opening. */
     @FunctionalInterface
     private interface Opening {
@@ -415,15 +455,18 @@ public final class ServiceDesk {
 
     private OpenedWorkOrder open(CustomerId customer, WorkOrderPriority priority, Opening opening) {
         Instant now = clock.instant();
-        OpenedWorkOrder opened = storage.inTransaction(tenant.value(), s -> {
-            ServiceLevelTargets targets = targetsFor(s, customer, Args.notNull(priority, "priority"));
-            WorkOrder workOrder = opening.open(targets, now);
-            DispatchOutcome outcome = dispatchIn(s, workOrder, now);
-            s.records(WorkOrderRecord.KIND).insert(workOrder.toRecord());
-            return new OpenedWorkOrder(workOrder, outcome);
-        });
+        OpenedWorkOrder opened = storage.inTransaction(tenant.value(), s -> openIn(s, priority, now, opening, customer));
         committed(opened.workOrder());
         return opened;
+    }
+
+    private OpenedWorkOrder openIn(StorageSession s, WorkOrderPriority priority, Instant now, Opening opening,
+                                   CustomerId customer) {
+        ServiceLevelTargets targets = targetsFor(s, customer, Args.notNull(priority, "priority"));
+        WorkOrder workOrder = opening.open(targets, now);
+        DispatchOutcome outcome = dispatchIn(s, workOrder, now);
+        s.records(WorkOrderRecord.KIND).insert(workOrder.toRecord());
+        return new OpenedWorkOrder(workOrder, outcome);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -17,6 +18,7 @@ import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.NoSuchCustomerException;
+import org.crmkit.core.service.OpenedWorkOrder;
 import org.crmkit.core.service.ServiceDesk;
 import org.crmkit.core.service.WorkOrder;
 import org.crmkit.core.service.WorkOrderOrigin;
@@ -48,7 +50,6 @@ import org.crmkit.spi.storage.StorageSession;
 public final class Complaints {
 
     /** How often {@link #openWorkOrder} tries to link the work order when the complaint changed meanwhile. */
-    private static final int LINK_ATTEMPTS = 3;
 
     private final TenantId tenant;
     private final CrmStorage storage;
@@ -184,43 +185,39 @@ public final class Complaints {
      * {@link ServiceDesk} (origin {@link WorkOrderOrigin#COMPLAINT}, for the complaint's customer,
      * its description naming the complaint) and records the action that links it.
      *
-     * <p>This takes two units of work, because the service desk opens the work order in its own.
-     * The complaint is checked first (it must exist and be open), so a refused call opens nothing.
-     * If the complaint changes between the two, linking is tried again, up to three times; should
-     * the complaint have been closed meanwhile, the {@link IllegalTransitionException} is thrown and
-     * the work order stays open, its description naming the complaint.
+     * <p>One unit of work: the work order (with its dispatch) and the complaint's action are written
+     * together or not at all; the events of both are published after the commit.
      *
      * @param subject  the work order's subject, at most 200 characters; not blank
      * @param priority the work order's priority; not null
      * @param by       who opens it; not null
      * @return the complaint with the linking action, and the work order
      * @throws ValidationException        on {@code complaintId} if the tenant has no such complaint,
-     *                                    or naming another field
+     *                                    or naming another field; nothing is written
      * @throws IllegalTransitionException if the complaint is closed; nothing is written
+     * @throws StaleWriteException        if the complaint changed concurrently; nothing is written
      */
     public ComplaintWorkOrder openWorkOrder(ComplaintId id, String subject, WorkOrderPriority priority, StaffId by) {
         Objects.requireNonNull(id, "id must not be null");
         Checks.notNull(by, "by");
         Checks.notNull(priority, "priority");
-        Complaint before = get(id);
-        before.requireAcceptsActions("open work order");
-        String description = "Complaint " + id + " (" + before.category() + "): " + before.text();
-        if (description.length() > Checks.TEXT_MAX) {
-            description = description.substring(0, Checks.TEXT_MAX - 1) + "…";
-        }
-        WorkOrder workOrder = serviceDesk.openWorkOrder(before.customerId(), WorkOrderOrigin.COMPLAINT, subject,
-                description, priority, by);
-        String what = "Opened work order " + workOrder.id() + ": " + workOrder.subject();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Complaint linked = change(id, c -> c.recordAction(what, workOrder.id(), by, clock.instant()));
-                return new ComplaintWorkOrder(linked, workOrder);
-            } catch (StaleWriteException e) {
-                if (attempt == LINK_ATTEMPTS) {
-                    throw e;
-                }
+        Instant now = clock.instant();
+        Map.Entry<Complaint, OpenedWorkOrder> done = storage.inTransaction(tenant.value(), s -> {
+            Complaint c = load(s, id).orElseThrow(() -> Checks.notFound("complaintId", "a complaint", tenant, id));
+            c.requireAcceptsActions("open work order");
+            String description = "Complaint " + id + " (" + c.category() + "): " + c.text();
+            if (description.length() > Checks.TEXT_MAX) {
+                description = description.substring(0, Checks.TEXT_MAX - 1) + "…";
             }
-        }
+            OpenedWorkOrder opened = serviceDesk.openAndDispatchWithin(s, c.customerId(), WorkOrderOrigin.COMPLAINT,
+                    subject, description, priority, null, by);
+            WorkOrder w = opened.workOrder();
+            c.recordAction("Opened work order " + w.id() + ": " + w.subject(), w.id(), by, now);
+            s.records(ComplaintRecord.KIND).update(c.toRecord());
+            return Map.entry(c, opened);
+        });
+        WorkOrder workOrder = serviceDesk.afterCommit(done.getValue());
+        return new ComplaintWorkOrder(committed(done.getKey()), workOrder);
     }
 
     /**

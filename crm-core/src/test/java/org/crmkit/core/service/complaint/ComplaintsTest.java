@@ -161,26 +161,25 @@ class ComplaintsTest {
     }
 
     @Test
-    void aComplaintClosedWhileItsWorkOrderOpensKeepsTheWorkOrderAndRefusesTheLink() {
-        Complaint c = answered();
-        // the service desk's listener closes the complaint between the two units of work
-        ServiceDesk hooked = new ServiceDesk(f.tenant, f.storage, f.clock, f.ids, e -> {
-            f.published.add(e);
-            if (e instanceof org.crmkit.core.service.WorkOrderEvent.Opened) {
-                complaints.close(c.id(), LEAD);
-            }
-        });
-        Complaints racing = new Complaints(f.tenant, f.storage, f.clock, f.ids, f.published::add, hooked);
-        assertThatThrownBy(() -> racing.openWorkOrder(c.id(), "Swap it", WorkOrderPriority.HIGH, AGENT))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
-                        e -> assertThat(e.state()).isEqualTo("CLOSED"));
-        assertThat(f.count(WorkOrderRecord.KIND)).isEqualTo(1);
+    void theWorkOrderAndItsLinkAreWrittenTogetherOrNotAtAll() {
+        Complaint c = f.complain(li, ComplaintCategory.PRODUCT);
+        f.desk.registerAgent(AGENT, "Agent", java.util.List.of(), 2, null);
+        // a dispatch strategy that breaks its contract fails the unit of work after the work order is built
+        ServiceDesk broken = new ServiceDesk(f.tenant, f.storage, f.clock, f.ids, f.published::add,
+                org.crmkit.core.service.ServiceLevelPolicy.defaults(), (request, candidates) -> {
+                    throw new IllegalStateException("dispatch failed");
+                });
+        Complaints failing = new Complaints(f.tenant, f.storage, f.clock, f.ids, f.published::add, broken);
+        int published = f.published.size();
+
+        assertThatThrownBy(() -> failing.openWorkOrder(c.id(), "Swap it", WorkOrderPriority.HIGH, AGENT))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(f.count(WorkOrderRecord.KIND)).isZero();
         Complaint stored = complaints.get(c.id());
-        assertThat(stored.status()).isEqualTo(ComplaintStatus.CLOSED);
+        assertThat(stored.version()).isEqualTo(c.version());
         assertThat(stored.actions()).isEmpty();
-        assertThat(f.desk.workOrdersForCustomer(li)).singleElement()
-                .satisfies(w -> assertThat(w.description()).hasValueSatisfying(d -> assertThat(d).contains(
-                        c.id().toString())));
+        assertThat(f.published).hasSize(published);
     }
 
     // ------------------------------------------------------------------ step 4: answer
