@@ -356,7 +356,8 @@ public final class SegmentJson {
             try {
                 return n.longValueExact();
             } catch (ArithmeticException e) {
-                throw new ValidationException(path, "must be a whole number", n.toPlainString());
+                // toString, not toPlainString: 1e-999999999 must not be spelt out in a billion digits
+                throw new ValidationException(path, "must be a whole number", n.toString());
             }
         }
         throw new ValidationException(path, "must be a number, not " + kind(node));
