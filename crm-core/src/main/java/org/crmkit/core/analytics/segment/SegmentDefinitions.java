@@ -52,7 +52,8 @@ public final class SegmentDefinitions {
      *
      * @param definition the definition; not null
      * @return the definition as saved
-     * @throws ValidationException on field {@code version} if the id is stored with the same or a higher version
+     * @throws ValidationException on field {@code version} if the id is stored with the same or a higher version;
+     *                             on {@code definition} if its JSON is longer than can be read back
      * @throws org.crmkit.spi.storage.StaleWriteException if another unit of work saved it meanwhile
      */
     public SegmentDefinition save(SegmentDefinition definition) {
