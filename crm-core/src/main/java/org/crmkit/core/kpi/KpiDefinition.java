@@ -40,6 +40,7 @@ public record KpiDefinition(String name, String description, Measure measure, Bi
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /** Validates the components as described above. */
     public KpiDefinition {
         name = text(name, "name", 200);
         description = text(description, "description", 2000);
