@@ -56,6 +56,23 @@ class AnalyticsWriteBackTest {
     }
 
     @Test
+    void aNullInTheScoresIsRefusedBeforeAnyCustomerIsWritten() {
+        CustomerId ann = register("Ann", LifecycleStage.FORMATION);
+        long version = customers.get(ann).version();
+        events.clear();
+        List<CustomerScores> withNull = new ArrayList<>();
+        withNull.add(scores(ann, LifecycleStage.STABILITY));
+        withNull.add(null);
+
+        // before the fix Ann was written and moved, then a NullPointerException came out half-way
+        assertThatThrownBy(() -> writeBack.apply(withNull, CustomerKeys.ids()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("scores[1]"));
+        assertThat(customers.get(ann).version()).isEqualTo(version);
+        assertThat(customers.get(ann).lifecycleStage()).isEqualTo(LifecycleStage.FORMATION);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void scoresAreWrittenAsConsumptionAttributesAndAnAllowedStageMoveIsMadeWithItsFigures() {
         CustomerId ann = register("Ann", LifecycleStage.FORMATION);
         events.clear();
