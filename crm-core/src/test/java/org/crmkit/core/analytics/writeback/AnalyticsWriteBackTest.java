@@ -56,6 +56,20 @@ class AnalyticsWriteBackTest {
     }
 
     @Test
+    void scoresThatCannotBeStoredAsAttributesAreRefusedWhenBuiltNamingTheirField() {
+        // before the fix these were accepted and failed inside the batch, after earlier customers were written
+        assertThatThrownBy(() -> new CustomerScores("k", AS_OF, null, "x".repeat(10_001), null, null, null, null,
+                null, null, null)).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("rfmSegment"));
+        assertThatThrownBy(() -> new CustomerScores("k", AS_OF, null, null, null, null, null, null,
+                new BigDecimal("1E-101"), null, null)).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("netSpend"));
+        assertThatThrownBy(() -> new CustomerScores("k", AS_OF, null, null, null, new BigDecimal("1E+101"), null,
+                null, null, null, null)).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("lifetimeValue"));
+    }
+
+    @Test
     void aNullInTheScoresIsRefusedBeforeAnyCustomerIsWritten() {
         CustomerId ann = register("Ann", LifecycleStage.FORMATION);
         long version = customers.get(ann).version();
