@@ -22,6 +22,7 @@ import org.crmkit.core.common.Money;
 public record CustomerScorecard(KpiPeriod period, Value value, Satisfaction satisfaction, Interaction interaction,
                                 Knowledge knowledge) {
 
+    /** Validates the components as described above. */
     public CustomerScorecard {
         Objects.requireNonNull(period, "period must not be null");
         Objects.requireNonNull(value, "value must not be null");
@@ -50,6 +51,7 @@ public record CustomerScorecard(KpiPeriod period, Value value, Satisfaction sati
     public record Value(int deliveredOrders, int buyingCustomers, int repeatCustomers,
                         Optional<BigDecimal> repeatPurchaseRate, Money deliveredNet,
                         Optional<Money> averageValuePerCustomer, int otherCurrencyOrders) {
+        /** Validates the components as described above. */
         public Value {
             Objects.requireNonNull(repeatPurchaseRate, "repeatPurchaseRate must not be null");
             Objects.requireNonNull(deliveredNet, "deliveredNet must not be null");
@@ -69,6 +71,7 @@ public record CustomerScorecard(KpiPeriod period, Value value, Satisfaction sati
      */
     public record Satisfaction(int answered, int satisfied, Optional<BigDecimal> csat,
                                Optional<BigDecimal> meanScore) {
+        /** Validates the components as described above. */
         public Satisfaction {
             Objects.requireNonNull(csat, "csat must not be null");
             Objects.requireNonNull(meanScore, "meanScore must not be null");
@@ -84,6 +87,7 @@ public record CustomerScorecard(KpiPeriod period, Value value, Satisfaction sati
      * @param channels  the channels; not null
      */
     public record Interaction(int customers, List<ChannelFigures> channels) {
+        /** Validates the components as described above. */
         public Interaction {
             channels = List.copyOf(channels);
         }
@@ -110,6 +114,7 @@ public record CustomerScorecard(KpiPeriod period, Value value, Satisfaction sati
     public record ChannelFigures(String channel, int surveysSent, int surveysAnswered,
                                  Optional<BigDecimal> responseRate, int interactions,
                                  Optional<BigDecimal> interactionsPerCustomer) {
+        /** Validates the components as described above. */
         public ChannelFigures {
             Objects.requireNonNull(channel, "channel must not be null");
             Objects.requireNonNull(responseRate, "responseRate must not be null");
@@ -133,6 +138,7 @@ public record CustomerScorecard(KpiPeriod period, Value value, Satisfaction sati
      */
     public record Knowledge(int customers, int withContactPoint, int withConsent, int withAttributes,
                             int withPostalAddress, Optional<BigDecimal> completeness) {
+        /** Validates the components as described above. */
         public Knowledge {
             Objects.requireNonNull(completeness, "completeness must not be null");
         }

@@ -15,6 +15,7 @@ import java.util.Objects;
  */
 public record EnterpriseScorecard(Map<EnterprisePerspective, List<KpiResult>> results) {
 
+    /** Validates the components as described above. */
     public EnterpriseScorecard {
         Objects.requireNonNull(results, "results must not be null");
         Map<EnterprisePerspective, List<KpiResult>> copy = new EnumMap<>(EnterprisePerspective.class);

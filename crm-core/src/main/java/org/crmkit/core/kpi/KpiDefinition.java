@@ -40,6 +40,7 @@ public record KpiDefinition(String name, String description, Measure measure, Bi
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /** Validates the components as described above. */
     public KpiDefinition {
         name = text(name, "name", 200);
         description = text(description, "description", 2000);
@@ -49,8 +50,9 @@ public record KpiDefinition(String name, String description, Measure measure, Bi
         if (target == null) {
             throw new ValidationException("target", "must not be null");
         }
+        // messages show target.toString(), not toPlainString(): 1e-999999999 must not be spelt out
         if (target.signum() < 0) {
-            throw new ValidationException("target", "must not be negative", target.toPlainString());
+            throw new ValidationException("target", "must not be negative", target.toString());
         }
         if (direction == null) {
             throw new ValidationException("direction", "must not be null");
@@ -67,25 +69,25 @@ public record KpiDefinition(String name, String description, Measure measure, Bi
             case COUNT -> {
                 if (target.stripTrailingZeros().scale() > 0) {
                     throw new ValidationException("target", "must be a whole number for " + measure,
-                            target.toPlainString());
+                            target.toString());
                 }
             }
             case SCORE -> {
                 if (target.compareTo(BigDecimal.ONE) < 0 || target.compareTo(BigDecimal.valueOf(5)) > 0) {
-                    throw new ValidationException("target", "must be 1 to 5 for " + measure, target.toPlainString());
+                    throw new ValidationException("target", "must be 1 to 5 for " + measure, target.toString());
                 }
             }
             case PERCENT -> {
                 if (target.compareTo(HUNDRED) > 0) {
                     throw new ValidationException("target", "must be at most 100 for " + measure,
-                            target.toPlainString());
+                            target.toString());
                 }
             }
             case MONEY -> {
                 int digits = Currency.getInstance(currency).getDefaultFractionDigits();
                 if (target.stripTrailingZeros().scale() > digits) {
                     throw new ValidationException("target", "must have at most " + digits + " fraction digits for "
-                            + currency, target.toPlainString());
+                            + currency, target.toString());
                 }
             }
             case RATIO -> {

@@ -16,6 +16,7 @@ import java.util.UUID;
  */
 public record KpiFigure(String kind, UUID recordId, BigDecimal value, String note) {
 
+    /** Validates the components as described above. */
     public KpiFigure {
         Objects.requireNonNull(kind, "kind must not be null");
         Objects.requireNonNull(recordId, "recordId must not be null");

@@ -12,6 +12,7 @@ import org.crmkit.spi.ValidationException;
  */
 public record KpiId(UUID value) {
 
+    /** Validates the components as described above. */
     public KpiId {
         if (value == null) {
             throw new ValidationException("kpiId", "must not be null");

@@ -44,6 +44,7 @@ public sealed interface KpiOwner {
      * @param staff the staff member; not null
      */
     record Staff(StaffId staff) implements KpiOwner {
+        /** Validates the components as described above. */
         public Staff {
             if (staff == null) {
                 throw new ValidationException("owner.staff", "must not be null");
@@ -68,6 +69,7 @@ public sealed interface KpiOwner {
      * @param members its members; not null, not empty
      */
     record Team(String name, Set<StaffId> members) implements KpiOwner {
+        /** Validates the components as described above. */
         public Team {
             if (name == null || name.isBlank()) {
                 throw new ValidationException("owner.name", "must not be blank", name);

@@ -15,6 +15,7 @@ import org.crmkit.spi.ValidationException;
  */
 public record KpiPeriod(LocalDate from, LocalDate to) {
 
+    /** Validates the components as described above. */
     public KpiPeriod {
         if (from == null) {
             throw new ValidationException("period.from", "must not be null");

@@ -31,6 +31,7 @@ public record KpiResult(KpiDefinition definition, KpiPeriod period, Optional<Big
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /** Validates the components as described above. */
     public KpiResult {
         Objects.requireNonNull(definition, "definition must not be null");
         Objects.requireNonNull(period, "period must not be null");

@@ -26,6 +26,7 @@ import org.crmkit.core.common.Money;
 public record MarginLine(UUID orderId, LocalDate deliveredOn, String productId, BigDecimal quantity, Money revenue,
                          Optional<Money> unitCost, Optional<Money> cost, Optional<Money> margin) {
 
+    /** Validates the components as described above. */
     public MarginLine {
         Objects.requireNonNull(orderId, "orderId must not be null");
         Objects.requireNonNull(deliveredOn, "deliveredOn must not be null");

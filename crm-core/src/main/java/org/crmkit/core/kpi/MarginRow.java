@@ -25,6 +25,7 @@ import org.crmkit.core.common.StaffId;
 public record MarginRow(int rank, StaffId staff, Money revenue, Money cost, Money margin, Money uncostedRevenue,
                         List<MarginLine> lines) implements RankedRow {
 
+    /** Validates the components as described above. */
     public MarginRow {
         Objects.requireNonNull(staff, "staff must not be null");
         Objects.requireNonNull(margin, "margin must not be null");

@@ -21,6 +21,7 @@ import java.util.UUID;
 public record PointsLine(UUID orderId, LocalDate deliveredOn, String productId, BigDecimal quantity,
                          Optional<BigDecimal> pointsPerUnit, BigDecimal points) {
 
+    /** Validates the components as described above. */
     public PointsLine {
         Objects.requireNonNull(orderId, "orderId must not be null");
         Objects.requireNonNull(deliveredOn, "deliveredOn must not be null");

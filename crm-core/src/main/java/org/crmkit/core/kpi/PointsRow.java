@@ -18,6 +18,7 @@ import org.crmkit.core.common.StaffId;
  */
 public record PointsRow(int rank, StaffId staff, BigDecimal points, List<PointsLine> lines) implements RankedRow {
 
+    /** Validates the components as described above. */
     public PointsRow {
         Objects.requireNonNull(staff, "staff must not be null");
         Objects.requireNonNull(points, "points must not be null");

@@ -16,6 +16,7 @@ import org.crmkit.spi.ValidationException;
  */
 public record PointsTable(Map<String, BigDecimal> pointsPerUnit) {
 
+    /** Validates the components as described above. */
     public PointsTable {
         if (pointsPerUnit == null) {
             throw new ValidationException("pointsPerUnit", "must not be null");

@@ -25,6 +25,7 @@ import org.crmkit.core.service.WorkOrderPriority;
 public record ServiceLine(UUID workOrderId, LocalDate closedOn, WorkOrderPriority priority, BigDecimal points,
                           Optional<Integer> rating, BigDecimal ratingUsed, BigDecimal score) {
 
+    /** Validates the components as described above. */
     public ServiceLine {
         Objects.requireNonNull(workOrderId, "workOrderId must not be null");
         Objects.requireNonNull(closedOn, "closedOn must not be null");

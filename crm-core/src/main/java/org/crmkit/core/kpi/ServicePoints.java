@@ -24,6 +24,7 @@ public record ServicePoints(Map<WorkOrderPriority, BigDecimal> pointsByPriority,
     /** The default rating of an unrated work order: the middle of the 1-5 scale. */
     public static final BigDecimal NEUTRAL_RATING = BigDecimal.valueOf(3);
 
+    /** Validates the components as described above. */
     public ServicePoints {
         if (pointsByPriority == null) {
             throw new ValidationException("pointsByPriority", "must not be null");

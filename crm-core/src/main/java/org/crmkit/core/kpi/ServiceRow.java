@@ -20,6 +20,7 @@ import org.crmkit.core.common.StaffId;
 public record ServiceRow(int rank, StaffId staff, BigDecimal score, int rated, List<ServiceLine> lines)
         implements RankedRow {
 
+    /** Validates the components as described above. */
     public ServiceRow {
         Objects.requireNonNull(staff, "staff must not be null");
         Objects.requireNonNull(score, "score must not be null");

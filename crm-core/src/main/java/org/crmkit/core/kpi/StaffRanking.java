@@ -21,6 +21,7 @@ import org.crmkit.core.common.StaffId;
  */
 public record StaffRanking<R extends RankedRow>(String method, KpiPeriod period, List<R> rows, List<String> notes) {
 
+    /** Validates the components as described above. */
     public StaffRanking {
         Objects.requireNonNull(method, "method must not be null");
         Objects.requireNonNull(period, "period must not be null");

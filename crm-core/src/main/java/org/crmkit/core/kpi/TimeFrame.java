@@ -27,6 +27,7 @@ public record TimeFrame(Recurrence recurrence, KpiPeriod fixed) {
         YEARLY
     }
 
+    /** Validates the components as described above. */
     public TimeFrame {
         if (recurrence == null) {
             throw new ValidationException("timeFrame.recurrence", "must not be null");

@@ -48,6 +48,18 @@ class KpiDefinitionTest {
     }
 
     @Test
+    void aTargetWithAHugeExponentIsRefusedWithoutBeingSpeltOut() {
+        // toPlainString() of -1e-999999999 in the message would be a billion characters: an OutOfMemoryError
+        Def d = new Def();
+        d.target = new BigDecimal("-1E-999999999");
+        assertThatThrownBy(d::build).isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.field()).isEqualTo("target");
+            assertThat(e.getMessage()).contains("-1E-999999999");
+        });
+        refused(x -> x.target = new BigDecimal("1E-999999999"), "target", "fraction digits");
+    }
+
+    @Test
     void aValidDefinitionKeepsItsPartsStripped() {
         Def d = new Def();
         d.name = "  Revenue ";

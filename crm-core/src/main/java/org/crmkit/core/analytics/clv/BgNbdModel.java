@@ -22,6 +22,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
 
     private static final String[] NAMES = {"r", "alpha", "a", "b"};
 
+    /** Validates the parameters: each finite and positive. */
     public BgNbdModel {
         Checks.parameter("r", r);
         Checks.parameter("alpha", alpha);

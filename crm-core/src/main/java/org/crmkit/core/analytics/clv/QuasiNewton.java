@@ -5,7 +5,9 @@ package org.crmkit.core.analytics.clv;
  * <i>Numerical Optimization</i>, 2nd ed., 2006, algorithm 6.1), with a backtracking line search on the
  * Armijo condition. The inverse Hessian approximation starts as the identity scaled by
  * sᵀy / yᵀy after the first step (their equation 6.20), skips an update when the curvature sᵀy is not
- * positive, and restarts from the identity when the direction is not one of descent.
+ * positive, and restarts from the identity when the direction is not one of descent. A step that lowers
+ * neither f nor the largest gradient component counts as no step (so a run cannot stall in place until
+ * its iterations are spent).
  *
  * <p>Converged when no gradient component exceeds the tolerance, or, on large sums whose rounding
  * keeps the gradient from getting that small, when no component exceeds {@value #PRECISION_LIMITED_TOL}
@@ -119,6 +121,11 @@ final class QuasiNewton {
                     break;
                 }
                 step *= fn < Double.POSITIVE_INFINITY ? interpolate(fx, slope, fn, step) : 0.1;
+            }
+            if (accepted && !(fn < fx) && !(maxAbs(gn) < gMax)) {
+                // the Armijo test passed only because f could not tell the points apart, and the gradient
+                // did not shrink either: no progress, so the step is refused rather than taken
+                accepted = false;
             }
             if (!accepted) {
                 if (!fresh) {

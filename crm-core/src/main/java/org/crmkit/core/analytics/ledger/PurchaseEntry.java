@@ -3,6 +3,7 @@ package org.crmkit.core.analytics.ledger;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import org.crmkit.core.analytics.transactions.Transaction;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.spi.ValidationException;
@@ -13,9 +14,10 @@ import org.crmkit.spi.storage.IndexKey;
  * Immutable and thread-safe.
  *
  * @param customer  the customer who bought; not null
- * @param day       the day of the purchase; not null
- * @param amount    the amount; negative for a refund, zero for a free item; not null
- * @param margin    the margin earned on it, in the amount's currency; may be null
+ * @param day       the day of the purchase; not null, within about 5.8 million years of 1970
+ * @param amount    the amount; negative for a refund, zero for a free item; at most 18 digits before
+ *                  the decimal point and in 64-bit minor units, as {@link Transaction} holds it; not null
+ * @param margin    the margin earned on it, in the amount's currency, same limits; may be null
  * @param product   the product; may be null; blank is taken as absent; at most 400 characters
  * @param category  the product category; same rules as {@code product}
  * @param channel   the sales channel; same rules as {@code product}
@@ -43,6 +45,14 @@ public record PurchaseEntry(CustomerId customer, LocalDate day, Money amount, Mo
             throw new ValidationException("margin", "must be in the amount's currency " + amount.currencyCode(),
                     margin.currencyCode());
         }
+        // what the ledger stores must fit the analytics batch it is read into (an int day column and
+        // amounts in 64-bit minor units): one record that does not would make every read fail
+        long epochDay = day.toEpochDay();
+        if (epochDay < Integer.MIN_VALUE || epochDay > Integer.MAX_VALUE) {
+            throw new ValidationException("day", "must be within about 5.8 million years of 1970", day);
+        }
+        new Transaction("-", day, amount.amount(), amount.currency(), margin == null ? null : margin.amount(),
+                null, null, null);
         product = optional(product, "product");
         category = optional(category, "category");
         channel = optional(channel, "channel");

@@ -6,12 +6,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.analytics.SegmentDefinitionRecord;
 import org.crmkit.spi.storage.CrmStorage;
+import org.crmkit.spi.storage.DuplicateRecordException;
 import org.crmkit.spi.storage.Page;
 import org.crmkit.spi.storage.PageRequest;
 import org.crmkit.spi.storage.RecordQuery;
@@ -37,7 +39,8 @@ public final class SegmentDefinitions {
      * @param tenant  the tenant; not null
      * @param storage the storage; not null
      * @param clock   the time of saving; not null
-     * @param ids     the source of record ids; not null
+     * @param ids     not null; no longer drawn from: a record's id derives from the tenant and the
+     *                segment id, so that concurrent first saves of one segment store it once
      */
     public SegmentDefinitions(TenantId tenant, CrmStorage storage, Clock clock, IdGenerator ids) {
         this.tenant = Objects.requireNonNull(tenant, "tenant must not be null");
@@ -48,33 +51,53 @@ public final class SegmentDefinitions {
 
     /**
      * Saves a definition: a new id is inserted; a known id is replaced only by a higher version, so
-     * an older revision never overwrites a newer one.
+     * an older revision never overwrites a newer one. Two concurrent first saves of one segment id
+     * store one record: the loser is then decided like a later save (replaces with a higher version,
+     * refused otherwise).
      *
      * @param definition the definition; not null
      * @return the definition as saved
-     * @throws ValidationException on field {@code version} if the id is stored with the same or a higher version
+     * @throws ValidationException on field {@code version} if the id is stored with the same or a higher version;
+     *                             on {@code definition} if its JSON is longer than can be read back
      * @throws org.crmkit.spi.storage.StaleWriteException if another unit of work saved it meanwhile
      */
     public SegmentDefinition save(SegmentDefinition definition) {
         Objects.requireNonNull(definition, "definition must not be null");
         String json = SegmentJson.write(definition);
-        storage.useTransaction(tenant.value(), s -> {
-            RecordStore<SegmentDefinitionRecord> store = s.records(SegmentDefinitionRecord.KIND);
-            Optional<SegmentDefinitionRecord> old = load(s, definition.id());
-            if (old.isEmpty()) {
-                store.insert(new SegmentDefinitionRecord(ids.next(), tenant.value(), 1, definition.id(),
-                        definition.name(), definition.version(), json, clock.instant()));
-                return;
-            }
-            SegmentDefinitionRecord r = old.get();
-            if (definition.version() <= r.revision()) {
-                throw new ValidationException("version", "must be above the stored version " + r.revision()
-                        + " of segment '" + definition.id() + "'", definition.version());
-            }
-            store.update(new SegmentDefinitionRecord(r.id(), r.tenant(), r.version() + 1, definition.id(),
-                    definition.name(), definition.version(), json, clock.instant()));
-        });
+        try {
+            storage.useTransaction(tenant.value(), s -> store(s, definition, json));
+        } catch (DuplicateRecordException e) {
+            // a concurrent save inserted the same segment id first (the record id derives from it);
+            // nothing of ours was written, and the second attempt compares with what it stored
+            storage.useTransaction(tenant.value(), s -> store(s, definition, json));
+        }
         return definition;
+    }
+
+    private void store(StorageSession s, SegmentDefinition definition, String json) {
+        RecordStore<SegmentDefinitionRecord> store = s.records(SegmentDefinitionRecord.KIND);
+        Optional<SegmentDefinitionRecord> old = load(s, definition.id());
+        if (old.isEmpty()) {
+            store.insert(new SegmentDefinitionRecord(idOf(definition.id()), tenant.value(), 1, definition.id(),
+                    definition.name(), definition.version(), json, clock.instant()));
+            return;
+        }
+        SegmentDefinitionRecord r = old.get();
+        if (definition.version() <= r.revision()) {
+            throw new ValidationException("version", "must be above the stored version " + r.revision()
+                    + " of segment '" + definition.id() + "'", definition.version());
+        }
+        store.update(new SegmentDefinitionRecord(r.id(), r.tenant(), r.version() + 1, definition.id(),
+                definition.name(), definition.version(), json, clock.instant()));
+    }
+
+    /**
+     * The record id of a new segment id in this tenant: always the same, so that two concurrent first
+     * saves of one segment id collide on the store's unique ids instead of storing it twice.
+     */
+    private UUID idOf(String segmentId) {
+        return UUID.nameUUIDFromBytes(("crmkit:" + SegmentDefinitionRecord.KIND.name() + ":" + tenant.value() + ":"
+                + segmentId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** @return the stored definition with that id, if any */

@@ -60,6 +60,8 @@ public final class SegmentJson {
      *
      * @param definition the definition; not null
      * @return the JSON text, indented, members in a fixed order
+     * @throws ValidationException on field {@code definition} if the text would be longer than the
+     *                             1,000,000 characters {@link #read} accepts
      */
     public static String write(SegmentDefinition definition) {
         if (definition == null) {
@@ -72,7 +74,7 @@ public final class SegmentJson {
         m.put("description", definition.description());
         m.put("version", BigDecimal.valueOf(definition.version()));
         m.put("rule", ruleToJson(definition.rule()));
-        return Json.write(m) + "\n";
+        return readable(Json.write(m) + "\n", "definition");
     }
 
     /**
@@ -80,12 +82,23 @@ public final class SegmentJson {
      *
      * @param rule the rule; not null
      * @return the JSON text
+     * @throws ValidationException on field {@code rule} if the text would be longer than the
+     *                             1,000,000 characters {@link #readRule} accepts
      */
     public static String writeRule(SegmentRule rule) {
         if (rule == null) {
             throw new ValidationException("rule", "must not be null");
         }
-        return Json.write(ruleToJson(rule));
+        return readable(Json.write(ruleToJson(rule)), "rule");
+    }
+
+    /** Refuses a text {@link #read} would refuse for its length, so that what is written can be read back. */
+    private static String readable(String json, String field) {
+        if (json.length() > Json.MAX_LENGTH) {
+            throw new ValidationException(field, "must be at most " + Json.MAX_LENGTH
+                    + " characters as JSON, the most that can be read back", json.length());
+        }
+        return json;
     }
 
     /**
@@ -356,7 +369,8 @@ public final class SegmentJson {
             try {
                 return n.longValueExact();
             } catch (ArithmeticException e) {
-                throw new ValidationException(path, "must be a whole number", n.toPlainString());
+                // toString, not toPlainString: 1e-999999999 must not be spelt out in a billion digits
+                throw new ValidationException(path, "must be a whole number", n.toString());
             }
         }
         throw new ValidationException(path, "must be a number, not " + kind(node));

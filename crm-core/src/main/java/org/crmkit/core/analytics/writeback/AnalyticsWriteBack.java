@@ -17,6 +17,7 @@ import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.Customers;
 import org.crmkit.core.customer.LifecycleStage;
 import org.crmkit.core.customer.NoSuchCustomerException;
+import org.crmkit.spi.ValidationException;
 
 /**
  * Stores the results of a customer base analysis back on the customers (domain §2 consumption
@@ -97,13 +98,20 @@ public final class AnalyticsWriteBack {
     /**
      * Writes the given scores to the customers the resolver finds. See the class description.
      *
-     * @param scores   the scores, one per customer key; not null
+     * @param scores   the scores, one per customer key; not null, no null element
      * @param resolver maps a customer key to a customer of this tenant; not null
      * @return what was written; never null
+     * @throws ValidationException on {@code scores[i]} if an element is null; nothing is written
      */
     public WriteBackReport apply(List<CustomerScores> scores, Function<String, Optional<CustomerId>> resolver) {
         Objects.requireNonNull(scores, "scores must not be null");
         Objects.requireNonNull(resolver, "resolver must not be null");
+        for (int i = 0; i < scores.size(); i++) {
+            if (scores.get(i) == null) {
+                // refused before anything is written, not half-way through the batch
+                throw new ValidationException("scores[" + i + "]", "must not be null");
+            }
+        }
         List<CustomerId> updated = new ArrayList<>();
         List<CustomerId> unchanged = new ArrayList<>();
         List<WriteBackReport.StageChange> changes = new ArrayList<>();
@@ -112,7 +120,6 @@ public final class AnalyticsWriteBack {
         List<String> conflicting = new ArrayList<>();
         Set<CustomerId> written = new HashSet<>();
         for (CustomerScores s : scores) {
-            Objects.requireNonNull(s, "scores must not contain null");
             Optional<CustomerId> found = resolver.apply(s.customerKey());
             if (found == null || found.isEmpty()) {
                 unknown.add(s.customerKey());

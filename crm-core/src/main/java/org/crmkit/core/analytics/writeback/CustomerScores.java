@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import org.crmkit.core.analytics.CustomerBaseAnalysis;
 import org.crmkit.core.analytics.lifecycle.LifecycleClassification;
+import org.crmkit.core.customer.AttributeValue;
 import org.crmkit.core.customer.LifecycleStage;
 import org.crmkit.spi.ValidationException;
 
@@ -18,7 +19,8 @@ import org.crmkit.spi.ValidationException;
  * {@link #from(CustomerBaseAnalysis)} makes them from a {@link CustomerBaseAnalysis}; a host that
  * computes its own figures may build them directly. Every figure but the key and the date may be
  * absent (null): an absent figure is not written, and an attribute it wrote earlier is removed.
- * Immutable and thread-safe.
+ * Every figure must be storable as an {@link AttributeValue} (texts at most 10,000 characters, numbers
+ * at most 100 digits before and after the decimal point). Immutable and thread-safe.
  *
  * @param customerKey       the customer's key in the analysed transactions; not blank
  * @param asOf              the date the figures are as of (the calibration end); not null
@@ -63,6 +65,12 @@ public record CustomerScores(String customerKey, LocalDate asOf, String rfmCode,
         if (rfmSegment != null && rfmSegment.isBlank()) {
             rfmSegment = null;
         }
+        // every figure must be storable as an attribute value, so that a batch cannot fail half-way on one
+        storable("rfmSegment", rfmSegment);
+        storable("lifetimeValue", lifetimeValue);
+        storable("probabilityAlive", probabilityAlive);
+        storable("expectedPurchases", expectedPurchases);
+        storable("netSpend", netSpend);
         if (stageReason != null && stageReason.isBlank()) {
             stageReason = null;
         }
@@ -90,6 +98,18 @@ public record CustomerScores(String customerKey, LocalDate asOf, String rfmCode,
                     row.netSpend(), stage == null ? null : stage.stage(), stage == null ? null : stage.explanation()));
         }
         return List.copyOf(out);
+    }
+
+    private static void storable(String field, Object value) {
+        try {
+            if (value instanceof String t) {
+                AttributeValue.of(t);
+            } else if (value instanceof BigDecimal n) {
+                AttributeValue.of(n);
+            }
+        } catch (ValidationException e) {
+            throw new ValidationException(field, e.rule(), value);
+        }
     }
 
     private static BigDecimal decimal(double value, int digits) {

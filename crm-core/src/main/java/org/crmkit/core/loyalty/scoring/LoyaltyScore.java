@@ -116,9 +116,14 @@ public final class LoyaltyScore {
         }
 
         LoyaltyWeights w = settings.weights();
+        // only ratios matter: divide by the largest weight first, so that huge finite weights cannot overflow
+        double largest = 0.0;
+        for (LoyaltySide s : present) {
+            largest = Math.max(largest, w.of(s));
+        }
         double weightSum = 0.0;
         for (LoyaltySide s : present) {
-            weightSum += w.of(s);
+            weightSum += w.of(s) / largest;
         }
         List<LoyaltyComponent> components = new ArrayList<>();
         List<SideScore> sides = new ArrayList<>();
@@ -126,7 +131,7 @@ public final class LoyaltyScore {
         double total = 0.0;
         for (LoyaltySide s : present) {
             List<double[]> values = raw.get(s);
-            double effective = w.of(s) / weightSum;
+            double effective = w.of(s) / largest / weightSum;
             double each = effective / values.size();
             double sideSum = 0.0;
             for (int i = 0; i < values.size(); i++) {
@@ -204,9 +209,12 @@ public final class LoyaltyScore {
         names.get(indicator.side()).add(indicator);
     }
 
-    /** 100 x / (x + reference): 0 at 0, 50 at the reference, rising towards 100. */
+    /**
+     * 100 x / (x + reference): 0 at 0, 50 at the reference, rising towards 100; computed as
+     * 100 / (1 + reference / x) so that neither 100 x nor x + reference can overflow.
+     */
     private static double saturating(double x, double reference) {
-        return Double.isInfinite(x) ? 100.0 : 100.0 * x / (x + reference);
+        return x == 0.0 ? 0.0 : 100.0 / (1.0 + reference / x);
     }
 
     private static double clamp(double v) {
@@ -215,13 +223,17 @@ public final class LoyaltyScore {
 
     private static OptionalDouble weightedMean(Map<LoyaltySide, Double> values, LoyaltyWeights w,
                                                LoyaltySide... sides) {
+        double largest = 0.0;
+        for (LoyaltySide s : sides) {
+            largest = Math.max(largest, w.of(s));
+        }
         double sum = 0.0;
         double weights = 0.0;
         for (LoyaltySide s : sides) {
             Double v = values.get(s);
             if (v != null) {
-                sum += w.of(s) * v;
-                weights += w.of(s);
+                sum += w.of(s) / largest * v;
+                weights += w.of(s) / largest;
             }
         }
         return weights == 0.0 ? OptionalDouble.empty() : OptionalDouble.of(clamp(sum / weights));

@@ -68,6 +68,21 @@ class PurchaseLedgerTest {
     }
 
     @Test
+    void anEntryTheAnalyticsCannotHoldIsRefusedSoThatOneRecordCannotBreakEveryRead() {
+        // 10^20 EUR does not fit in 64-bit cents, and LocalDate.MAX is beyond the batch's int day column:
+        // stored, either made read(EUR) fail for the whole tenant ever after
+        assertThatThrownBy(() -> entry(ann, "2026-01-05", "100000000000000000000.00", "pos:big"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("amount"));
+        assertThatThrownBy(() -> entry(ann, "2026-01-05", "1.00", "pos:m").withMargin(
+                Money.of("100000000000000000000.00", "EUR")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("margin"));
+        assertThatThrownBy(() -> PurchaseEntry.of(ann, LocalDate.MAX, Money.of("1.00", "EUR"), "pos:late"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("day"));
+        ledger.record(entry(ann, "2026-01-05", "9999999999999999.99", "pos:largest"));
+        assertThat(ledger.read(EUR).size()).isEqualTo(1);
+    }
+
+    @Test
     void theSameSourceKeyIsRecordedOnceEvenWithinOneCall() {
         PurchaseEntry e = entry(ann, "2026-01-05", "10.00", "pos:1");
 

@@ -37,6 +37,22 @@ class SegmentDefinitionsTest {
     }
 
     @Test
+    void aDefinitionTooLongToBeReadBackIsRefusedAndNothingIsStored() {
+        // 101 texts of 10,000 characters: a valid rule whose JSON is over the reader's 1,000,000 characters;
+        // stored, it could never be read again (find and all would fail with a StorageException)
+        java.util.List<AttributeValue> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            values.add(AttributeValue.of(String.valueOf((char) ('a' + i % 26)).repeat(9_990) + i));
+        }
+        SegmentDefinition huge = SegmentDefinition.of("huge", "Huge", new SegmentRule.In("external.code", values, false));
+        assertThatThrownBy(() -> acme.save(huge)).isInstanceOf(ValidationException.class)
+                .extracting("field").isEqualTo("definition");
+        assertThat(acme.all()).isEmpty();
+        assertThatThrownBy(() -> SegmentJson.write(huge)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("1000000");
+    }
+
+    @Test
     void aLaterVersionReplacesTheStoredOneAndAnOlderOneIsRefused() {
         SegmentDefinition v1 = SegmentDefinition.of("vip", "VIP", SegmentRule.has("external.vip"));
         acme.save(v1);

@@ -135,6 +135,15 @@ class SegmentJsonTest {
     }
 
     @Test
+    void aVersionWithAHugeExponentIsRefusedWithoutSpellingItOut() {
+        // toPlainString() of 1e-999999999 would be a billion characters: an OutOfMemoryError, not a refusal
+        assertRefused(EXAMPLE.replace("\"version\": 3", "\"version\": 1e-999999999"), "version",
+                "version: must be a whole number (was '1E-999999999')");
+        assertRefused(EXAMPLE.replace("\"version\": 3", "\"version\": 1e999999999"), "version",
+                "version: must be a whole number (was '1E+999999999')");
+    }
+
+    @Test
     void textThatIsNotStrictJsonIsRefusedWithItsPosition() {
         assertRefused("{\"a\": 1,}", "json", "json: expected a member name in double quotes at line 1, column 9 (offset 8)");
         assertRefused("{\n  \"a\": 01\n}", "json", "json: a number must not have a leading zero at line 2, column 8 (offset 9)");

@@ -56,6 +56,37 @@ class AnalyticsWriteBackTest {
     }
 
     @Test
+    void scoresThatCannotBeStoredAsAttributesAreRefusedWhenBuiltNamingTheirField() {
+        // before the fix these were accepted and failed inside the batch, after earlier customers were written
+        assertThatThrownBy(() -> new CustomerScores("k", AS_OF, null, "x".repeat(10_001), null, null, null, null,
+                null, null, null)).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("rfmSegment"));
+        assertThatThrownBy(() -> new CustomerScores("k", AS_OF, null, null, null, null, null, null,
+                new BigDecimal("1E-101"), null, null)).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("netSpend"));
+        assertThatThrownBy(() -> new CustomerScores("k", AS_OF, null, null, null, new BigDecimal("1E+101"), null,
+                null, null, null, null)).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("lifetimeValue"));
+    }
+
+    @Test
+    void aNullInTheScoresIsRefusedBeforeAnyCustomerIsWritten() {
+        CustomerId ann = register("Ann", LifecycleStage.FORMATION);
+        long version = customers.get(ann).version();
+        events.clear();
+        List<CustomerScores> withNull = new ArrayList<>();
+        withNull.add(scores(ann, LifecycleStage.STABILITY));
+        withNull.add(null);
+
+        // before the fix Ann was written and moved, then a NullPointerException came out half-way
+        assertThatThrownBy(() -> writeBack.apply(withNull, CustomerKeys.ids()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("scores[1]"));
+        assertThat(customers.get(ann).version()).isEqualTo(version);
+        assertThat(customers.get(ann).lifecycleStage()).isEqualTo(LifecycleStage.FORMATION);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void scoresAreWrittenAsConsumptionAttributesAndAnAllowedStageMoveIsMadeWithItsFigures() {
         CustomerId ann = register("Ann", LifecycleStage.FORMATION);
         events.clear();

@@ -61,6 +61,34 @@ class LoyaltyScoreTest {
     }
 
     @Test
+    void onlyTheRatiosOfTheWeightsMatterEvenForHugeWeights() {
+        // finite positive weights are accepted; before the fix their sum overflowed to infinity and the
+        // score came out 0 (and the relative attitude NaN)
+        LoyaltyInputs inputs = LoyaltyInputs.none()
+                .withBehavioural(BehaviouralInputs.of(0.75, 1.0, 365.0))
+                .withAttitudinal(new AttitudinalInputs(List.of(9, 10), List.of(4, 5)))
+                .withCognitive(CognitiveInputs.onFivePointScale(List.of(4)));
+        LoyaltyScore huge = LoyaltyScore.of(inputs,
+                LoyaltyScoreSettings.standard().withWeights(new LoyaltyWeights(1e308, 1e308, 1e308)));
+        LoyaltyScore thirds = LoyaltyScore.of(inputs);
+
+        assertThat(huge.value()).isCloseTo(thirds.value(), within(EPS));
+        assertThat(huge.relativeAttitude().getAsDouble()).isCloseTo(83.125, within(EPS));
+        assertThat(huge.explanation().totalContribution()).isCloseTo(huge.value(), within(EPS));
+    }
+
+    @Test
+    void aHugeFrequencyAtAHugeReferenceScoresFiftyNotNaN() {
+        // 100 x / (x + x0) overflowed in both parts for x = x0 = 1e308: NaN instead of 50
+        LoyaltyScore score = LoyaltyScore.of(
+                LoyaltyInputs.none().withBehavioural(BehaviouralInputs.of(0.0, 1e308, 0.0)),
+                LoyaltyScoreSettings.standard().withFrequency(org.crmkit.core.analytics.transactions.PeriodUnit.MONTH,
+                        1e308));
+        // behavioural side: (0 + 50 + 0) / 3
+        assertThat(score.value()).isCloseTo(50.0 / 3, within(EPS));
+    }
+
+    @Test
     void aSideWithoutDataIsReportedAndItsWeightGoesToTheOthers() {
         // behavioural: 0, 0, 0 and share of wallet 0.4 -> 40; side 10. attitudinal: satisfaction mean 2 -> 25.
         // weights 2 : 1 : 1, cognitive missing -> 2/3 and 1/3: score 2/3 * 10 + 1/3 * 25 = 15
