@@ -246,33 +246,11 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
      * Scores many customers. The same as calling {@link #conditionalExpectedPurchases(double, double,
      * double, double)} per index, with the same results to the last bit, but the hypergeometric part
      * depends on x and T only, so it is computed once per distinct (x, T) pair (purchases counted by
-     * day give few of them) and reused.
+     * day give few of them) and reused. It is {@link #score} without the P(alive) array.
      */
     @Override
     public double[] conditionalExpectedPurchases(double t, double[] frequency, double[] recency, double[] age) {
-        Checks.horizon(t);
-        Objects.requireNonNull(frequency, "frequency must not be null");
-        Objects.requireNonNull(recency, "recency must not be null");
-        Objects.requireNonNull(age, "age must not be null");
-        if (recency.length != frequency.length || age.length != frequency.length) {
-            throw new org.crmkit.spi.ValidationException("histories", "arrays must have the same length");
-        }
-        int n = frequency.length;
-        double[] out = new double[n];
-        PairCache cache = new PairCache(n);
-        for (int i = 0; i < n; i++) {
-            double x = frequency[i];
-            double tx = recency[i];
-            double big = age[i];
-            PurchaseHistory.check(x, tx, big, "");
-            double e = cache.get(x, big);
-            if (Double.isNaN(e)) {
-                e = expectation(t, x, big);
-                cache.put(x, big, e);
-            }
-            out[i] = x == 0.0 ? e : e / (1.0 + Math.exp(logOddsDead(x, tx, big)));
-        }
-        return out;
+        return score(t, frequency, recency, age).expectedPurchases();
     }
 
     /**
