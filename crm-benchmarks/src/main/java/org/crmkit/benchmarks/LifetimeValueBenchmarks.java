@@ -9,6 +9,7 @@ import org.crmkit.core.analytics.PurchaseHistoryAdapter;
 import org.crmkit.core.analytics.clv.BatchScores;
 import org.crmkit.core.analytics.clv.BgNbdModel;
 import org.crmkit.core.analytics.clv.ModelFit;
+import org.crmkit.core.analytics.clv.ParetoNbdModel;
 import org.crmkit.core.analytics.clv.PurchaseHistories;
 import org.crmkit.core.analytics.clv.PurchaseHistory;
 import org.crmkit.core.analytics.simulation.CustomerBaseSimulator;
@@ -75,6 +76,12 @@ public class LifetimeValueBenchmarks {
     @Benchmark
     public ModelFit<BgNbdModel> fitBgNbd() {
         return BgNbdModel.fit(histories);
+    }
+
+    /** Fits Pareto/NBD by maximum likelihood on every customer (collapsed into distinct histories). */
+    @Benchmark
+    public ModelFit<ParetoNbdModel> fitParetoNbd() {
+        return ParetoNbdModel.fit(histories);
     }
 
     /** P(alive) for every customer. */

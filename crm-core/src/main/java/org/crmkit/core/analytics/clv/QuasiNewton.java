@@ -7,7 +7,10 @@ package org.crmkit.core.analytics.clv;
  * sᵀy / yᵀy after the first step (their equation 6.20), skips an update when the curvature sᵀy is not
  * positive, and restarts from the identity when the direction is not one of descent. A step that lowers
  * neither f nor the largest gradient component counts as no step (so a run cannot stall in place until
- * its iterations are spent).
+ * its iterations are spent). Near the minimum of a large sum, where rounding hides the decrease a step
+ * brings, a trial point whose value cannot be told from the current one is taken if its gradient is
+ * smaller, and the line search gives up after a few such trials instead of halving the step for
+ * dozens of evaluations.
  *
  * <p>Converged when no gradient component exceeds the tolerance, or, on large sums whose rounding
  * keeps the gradient from getting that small, when no component exceeds {@value #PRECISION_LIMITED_TOL}
@@ -50,6 +53,16 @@ final class QuasiNewton {
     /** After this many steps in a row without progress, with a small gradient, the search has converged. */
     private static final int STALLED_STEPS = 5;
     private static final int LINE_SEARCH_STEPS = 60;
+    /**
+     * Objective values closer than this share of their size count as equal: below it, the rounding of
+     * a large likelihood sum decides which is smaller, not the function.
+     */
+    static final double INDISTINGUISHABLE = 1e-14;
+    /**
+     * Trials of one line search whose values equal the start's before it gives up: shorter steps only
+     * come closer to the start, so they cannot tell the points apart either.
+     */
+    private static final int FLAT_TRIALS = 3;
 
     private QuasiNewton() {
     }
@@ -110,6 +123,7 @@ final class QuasiNewton {
             double step = 1.0;
             double fn = Double.POSITIVE_INFINITY;
             boolean accepted = false;
+            int flat = 0;
             for (int ls = 0; ls < LINE_SEARCH_STEPS; ls++) {
                 for (int i = 0; i < n; i++) {
                     xn[i] = x[i] + step * d[i];
@@ -119,6 +133,16 @@ final class QuasiNewton {
                 if (fn < Double.POSITIVE_INFINITY && fn <= fx + ARMIJO * step * slope) {
                     accepted = true;
                     break;
+                }
+                if (Math.abs(fn - fx) <= INDISTINGUISHABLE * (1.0 + Math.abs(fx))) {
+                    // f cannot tell the points apart: the gradient is the only guide left
+                    if (maxAbs(gn) < gMax) {
+                        accepted = true;
+                        break;
+                    }
+                    if (++flat >= FLAT_TRIALS) {
+                        break;
+                    }
                 }
                 step *= fn < Double.POSITIVE_INFINITY ? interpolate(fx, slope, fn, step) : 0.1;
             }
