@@ -18,6 +18,7 @@ import org.crmkit.core.analytics.abc.AbcAnalysis;
 import org.crmkit.core.analytics.abc.AbcClass;
 import org.crmkit.core.analytics.abc.AbcCustomer;
 import org.crmkit.core.analytics.abc.AbcThresholds;
+import org.crmkit.core.analytics.clv.BatchScores;
 import org.crmkit.core.analytics.clv.BgNbdModel;
 import org.crmkit.core.analytics.clv.GammaGammaModel;
 import org.crmkit.core.analytics.clv.LifetimeValue;
@@ -256,13 +257,40 @@ public final class CustomerBaseAnalysis {
         LifetimeValue clv = new LifetimeValue(bg, b.gammaGamma.model(), options.clvPeriods(),
                 options.clvPeriodLength(), options.discountRate(), options.margin());
         double horizon = options.horizon();
+        // the batch forms compute the hypergeometric parts once per distinct (x, T), not per customer
+        List<PurchaseHistory> histories = new ArrayList<>(byCustomer.values());
+        double[] frequency = new double[histories.size()];
+        double[] recency = new double[histories.size()];
+        double[] age = new double[histories.size()];
+        for (int i = 0; i < frequency.length; i++) {
+            PurchaseHistory h = histories.get(i);
+            frequency[i] = h.frequency();
+            recency[i] = h.recency();
+            age[i] = h.age();
+        }
+        BatchScores batch;
+        double[] batchValues;
+        try {
+            batch = bg.score(horizon, frequency, recency, age);
+            batchValues = clv.valuesOf(histories);
+        } catch (ArithmeticException e) {
+            // computed again customer by customer below, so that the error names the customer
+            batch = null;
+            batchValues = null;
+        }
+        BatchScores scores = batch;
+        double[] values = batchValues;
+        int index = 0;
         for (Map.Entry<String, PurchaseHistory> e : byCustomer.entrySet()) {
             String id = e.getKey();
             PurchaseHistory h = e.getValue();
-            double alive = finite("BG/NBD", "P(alive)", id, () -> bg.probabilityAlive(h));
+            int at = index++;
+            double alive = finite("BG/NBD", "P(alive)", id,
+                    () -> scores == null ? bg.probabilityAlive(h) : scores.probabilityAlive()[at]);
             double expected = finite("BG/NBD", "expected purchases", id,
-                    () -> bg.conditionalExpectedPurchases(horizon, h));
-            double value = finite("Gamma-Gamma", "lifetime value", id, () -> clv.valueOf(h));
+                    () -> scores == null ? bg.conditionalExpectedPurchases(horizon, h) : scores.expectedPurchases()[at]);
+            double value = finite("Gamma-Gamma", "lifetime value", id,
+                    () -> values == null ? clv.valueOf(h) : values[at]);
             RfmCustomer r = b.rfm.customer(id).orElseThrow();
             AbcClass abcClass = b.abc == null ? AbcClass.C : b.abc.customer(id).map(AbcCustomer::abcClass)
                     .orElse(AbcClass.C);

@@ -379,6 +379,16 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
         }
     }
 
+    /** E[Y(t) | x, T] of a customer known to be alive at T: equation 10 without its P(alive) divisor. */
+    double expectedPurchasesIfAlive(double t, double x, double age) {
+        return expectation(t, x, age);
+    }
+
+    /** The divisor of equation 10 as a factor: 1 for x = 0, else 1 / (1 + a/(b+x-1) ((α+T)/(α+t_x))^(r+x)). */
+    double aliveFactor(double x, double tx, double age) {
+        return x == 0.0 ? 1.0 : 1.0 / (1.0 + Math.exp(logOddsDead(x, tx, age)));
+    }
+
     /**
      * The bracket of equation 10 times its prefactor. Euler's transformation turns 2F1(r+x, b+x; c; z),
      * c = a+b+x-1, into (1-z)^(a-1-r-x) 2F1(c-r-x, a-1; c; z); with (1-z)^(r+x) in front this leaves

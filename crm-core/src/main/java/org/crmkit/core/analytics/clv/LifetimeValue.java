@@ -1,5 +1,8 @@
 package org.crmkit.core.analytics.clv;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.crmkit.spi.ValidationException;
@@ -54,17 +57,73 @@ public record LifetimeValue(TransactionModel purchases, GammaGammaModel spend, i
      */
     public double valueOf(PurchaseHistory history) {
         Objects.requireNonNull(history, "history must not be null");
-        double perPurchase = spend.conditionalExpectedSpend(history);
+        double x = history.frequency();
+        double age = history.age();
+        return value(history, discountedIfAlive(x, age) * aliveFactor(x, history.recency(), age));
+    }
+
+    /**
+     * The values of many customers, index by index: the same as {@link #valueOf} on each, to the last bit,
+     * but the discounted purchases of a customer known to be alive depend on x and T only, so they are
+     * computed once per distinct (x, T) pair (purchases counted by day give few of them) rather than
+     * K times per customer.
+     *
+     * @param histories the customers; not null, no null element
+     * @return one value per customer, in order
+     * @throws ArithmeticException as {@link #valueOf}
+     */
+    public double[] valuesOf(List<PurchaseHistory> histories) {
+        Objects.requireNonNull(histories, "histories must not be null");
+        double[] out = new double[histories.size()];
+        Map<Pair, Double> discountedByPair = new HashMap<>();
+        int i = 0;
+        for (PurchaseHistory history : histories) {
+            Objects.requireNonNull(history, "histories must not contain null");
+            double x = history.frequency();
+            double age = history.age();
+            double ifAlive = discountedByPair.computeIfAbsent(new Pair(x, age), p -> discountedIfAlive(p.x(), p.age()));
+            out[i++] = value(history, ifAlive * aliveFactor(x, history.recency(), age));
+        }
+        return out;
+    }
+
+    private record Pair(double x, double age) {
+    }
+
+    /**
+     * Σ_k (g(kΔ) - g((k-1)Δ)) / (1+d)^k with g(t) = E[Y(t) | x, T] for a customer alive at T. Both models
+     * write E[Y(t) | x, t_x, T] = g(t) × (a factor of x, t_x and T alone), so the discounted sum
+     * factors the same way.
+     */
+    private double discountedIfAlive(double x, double age) {
         double discounted = 0.0;
         double previous = 0.0;
         double factor = 1.0;
         for (int k = 1; k <= periods; k++) {
-            double cumulative = purchases.conditionalExpectedPurchases(k * periodLength, history.frequency(),
-                    history.recency(), history.age());
+            double cumulative = ifAlive(k * periodLength, x, age);
             factor /= 1.0 + discountRate;
             discounted += (cumulative - previous) * factor;
             previous = cumulative;
         }
+        return discounted;
+    }
+
+    private double ifAlive(double t, double x, double age) {
+        if (purchases instanceof BgNbdModel bg) {
+            return bg.expectedPurchasesIfAlive(t, x, age);
+        }
+        return ((ParetoNbdModel) purchases).expectedPurchasesIfAlive(t, x, age);
+    }
+
+    private double aliveFactor(double x, double tx, double age) {
+        if (purchases instanceof BgNbdModel bg) {
+            return bg.aliveFactor(x, tx, age);
+        }
+        return purchases.probabilityAlive(x, tx, age);
+    }
+
+    private double value(PurchaseHistory history, double discounted) {
+        double perPurchase = spend.conditionalExpectedSpend(history);
         double value = margin * perPurchase * discounted;
         if (!Double.isFinite(value)) {
             throw new ArithmeticException("lifetime value is not finite (discount rate " + discountRate + " over "

@@ -145,6 +145,11 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta) impl
         return r * beta / alpha * SpecialFunctions.oneMinusExpOverK(s - 1.0, Math.log1p(t / beta));
     }
 
+    /** E[Y(t) | x, T] of a customer known to be alive at T: the formula below without its P(alive). */
+    double expectedPurchasesIfAlive(double t, double x, double age) {
+        return (r + x) * (beta + age) / (alpha + age) * SpecialFunctions.oneMinusExpOverK(s - 1.0, Math.log1p(t / (beta + age)));
+    }
+
     /**
      * E[Y(t) | x, t_x, T] = (r+x)(β+T) / ((α+T)(s-1)) [1 - ((β+T)/(β+T+t))^(s-1)] P(alive | x, t_x, T)
      * (Schmittlein, Morrison and Colombo 1987), with its limit at s = 1.
@@ -153,7 +158,6 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta) impl
     public double conditionalExpectedPurchases(double t, double frequency, double recency, double age) {
         Checks.horizon(t);
         double alive = probabilityAlive(frequency, recency, age);
-        return (r + frequency) * (beta + age) / (alpha + age)
-                * SpecialFunctions.oneMinusExpOverK(s - 1.0, Math.log1p(t / (beta + age))) * alive;
+        return expectedPurchasesIfAlive(t, frequency, age) * alive;
     }
 }

@@ -27,6 +27,35 @@ class LifetimeValueTest {
     }
 
     @Test
+    void theBatchValuesEqualTheOneByOneValuesToTheLastBit() {
+        java.util.List<PurchaseHistory> customers = Cdnow.customers();
+        for (TransactionModel model : new TransactionModel[] {BG, PARETO}) {
+            LifetimeValue clv = new LifetimeValue(model, GG, 12, 4.33, 0.01, 0.3);
+            double[] batch = clv.valuesOf(customers);
+            assertThat(batch).hasSize(customers.size());
+            for (int i = 0; i < batch.length; i++) {
+                assertThat(batch[i]).as("customer %d under %s", i, model).isEqualTo(clv.valueOf(customers.get(i)));
+            }
+        }
+    }
+
+    @Test
+    void theValueIsTheDiscountedSumOfTheExpectedPurchasesPerPeriod() {
+        // the definition, computed the long way from the public conditional expectation
+        for (TransactionModel model : new TransactionModel[] {BG, PARETO}) {
+            LifetimeValue clv = new LifetimeValue(model, GG, 12, 4.33, 0.01, 0.3);
+            double discounted = 0.0;
+            for (int k = 1; k <= 12; k++) {
+                double period = model.conditionalExpectedPurchases(k * 4.33, CUSTOMER_ONE)
+                        - model.conditionalExpectedPurchases((k - 1) * 4.33, CUSTOMER_ONE);
+                discounted += period / Math.pow(1.01, k);
+            }
+            double expected = 0.3 * GG.conditionalExpectedSpend(CUSTOMER_ONE) * discounted;
+            assertThat(clv.valueOf(CUSTOMER_ONE)).isCloseTo(expected, within(1e-12 * expected));
+        }
+    }
+
+    @Test
     void discountingLowersTheValueAndTheMarginScalesIt() {
         for (TransactionModel model : new TransactionModel[] {BG, PARETO}) {
             double undiscounted = new LifetimeValue(model, GG, 12, 4.33, 0.0, 1.0).valueOf(CUSTOMER_ONE);
