@@ -39,7 +39,7 @@ import org.crmkit.spi.ValidationException;
 public final class AbcAnalysis {
 
     private final List<AbcCustomer> customers;
-    private final Map<String, AbcCustomer> byId = new HashMap<>();
+    private final Map<String, AbcCustomer> byId;
     private final BigDecimal total;
     private final BigDecimal[] ascendingCumulative;
     private final double gini;
@@ -50,6 +50,7 @@ public final class AbcAnalysis {
         this.total = total;
         this.ascendingCumulative = ascendingCumulative;
         this.gini = gini;
+        this.byId = new HashMap<>(Math.max(16, (int) (customers.size() / 0.75f) + 1));
         customers.forEach(c -> byId.put(c.customerId(), c));
     }
 
@@ -111,6 +112,16 @@ public final class AbcAnalysis {
         List<AbcCustomer> out = new ArrayList<>(n);
         BigDecimal above = BigDecimal.ZERO;
         BigDecimal aboveGroup = BigDecimal.ZERO;
+        // the cumulative share as a double: from whole units of the values' finest scale when the sums
+        // fit in 53 bits (exact, one rounding), else by decimal division
+        int scale = Math.max(0, total.scale());
+        double totalUnits = -1.0;
+        try {
+            long units = total.movePointRight(scale).longValueExact();
+            totalUnits = units < (1L << 53) ? units : -1.0;
+        } catch (ArithmeticException tooLarge) {
+            // keep the decimal division
+        }
         for (int i = 0; i < n; i++) {
             BigDecimal v = ranked.get(i).getValue();
             if (i == 0 || v.compareTo(ranked.get(i - 1).getValue()) != 0) {
@@ -119,7 +130,8 @@ public final class AbcAnalysis {
             AbcClass cls = aboveGroup.compareTo(aLine) < 0 ? AbcClass.A
                     : aboveGroup.compareTo(bLine) < 0 ? AbcClass.B : AbcClass.C;
             above = above.add(v);
-            out.add(new AbcCustomer(ranked.get(i).getKey(), v, i + 1, share(above, total), cls));
+            double share = totalUnits > 0 ? above.movePointRight(scale).longValue() / totalUnits : share(above, total);
+            out.add(new AbcCustomer(ranked.get(i).getKey(), v, i + 1, share, cls));
         }
         BigDecimal[] ascending = new BigDecimal[n + 1];
         ascending[0] = BigDecimal.ZERO;
