@@ -135,11 +135,27 @@ public final class AbcAnalysis {
         }
         BigDecimal[] ascending = new BigDecimal[n + 1];
         ascending[0] = BigDecimal.ZERO;
-        BigDecimal weighted = BigDecimal.ZERO;
+        // Σ k x(k) in whole units of the finest scale while it fits in a long, exactly; decimal beyond
+        long weightedUnits = 0;
+        BigDecimal weighted = null;
         for (int k = 1; k <= n; k++) {
             BigDecimal x = ranked.get(n - k).getValue();
             ascending[k] = ascending[k - 1].add(x);
+            if (weighted == null && totalUnits > 0) {
+                try {
+                    weightedUnits = Math.addExact(weightedUnits,
+                            Math.multiplyExact(x.movePointRight(scale).longValueExact(), (long) k));
+                    continue;
+                } catch (ArithmeticException overflow) {
+                    weighted = BigDecimal.valueOf(weightedUnits, scale);
+                }
+            } else if (weighted == null) {
+                weighted = BigDecimal.ZERO;
+            }
             weighted = weighted.add(x.multiply(BigDecimal.valueOf(k)));
+        }
+        if (weighted == null) {
+            weighted = BigDecimal.valueOf(weightedUnits, scale);
         }
         // G = 2 * sum(i * x(i)) / (n * total) - (n + 1) / n = (2 * sum(i * x(i)) - (n + 1) * total) / (n * total)
         BigDecimal numerator = weighted.multiply(BigDecimal.valueOf(2))

@@ -32,6 +32,37 @@ class AbcAnalysisTest {
     }
 
     @Test
+    void theGiniStaysExactWhenTheWeightedSumOutgrowsALong() {
+        // 3,000 equal values of 30,000,000,000.00: the total (9e15 cents) fits in 53 bits, but
+        // Σ k x(k) (about 1.35e19 cents) does not fit in a long, so the sum finishes in decimal
+        Map<String, BigDecimal> equal = new LinkedHashMap<>();
+        Map<String, BigDecimal> small = new LinkedHashMap<>();
+        for (int i = 0; i < 3000; i++) {
+            equal.put("c" + i, new BigDecimal("30000000000.00"));
+            small.put("c" + i, new BigDecimal(i % 3 == 0 ? "1.00" : "2.00"));
+        }
+        assertThat(AbcAnalysis.of(equal).gini()).isZero();
+        // the same shape (1,000 ones, 2,000 twos) scaled by 10^12 has the same Gini coefficient
+        Map<String, BigDecimal> large = new LinkedHashMap<>();
+        small.forEach((k, v) -> large.put(k, v.multiply(new BigDecimal("1000000000000"))));
+        assertThat(AbcAnalysis.of(large).gini()).isCloseTo(AbcAnalysis.of(small).gini(), within(1e-15));
+        assertThat(AbcAnalysis.of(small).gini()).isCloseTo(directGini(small), within(1e-12));
+    }
+
+    /** G = Σ_i (2i - n - 1) x_(i) / (n Σ x), x sorted ascending: the mean absolute difference over twice the mean. */
+    private static double directGini(Map<String, BigDecimal> values) {
+        double[] x = values.values().stream().mapToDouble(BigDecimal::doubleValue).sorted().toArray();
+        int n = x.length;
+        double sum = 0;
+        double pairs = 0;
+        for (int i = 0; i < n; i++) {
+            sum += x[i];
+            pairs += (2.0 * (i + 1) - n - 1) * x[i];
+        }
+        return 2 * pairs / (2.0 * n * sum);
+    }
+
+    @Test
     void equalValuesHaveGiniZeroAStraightLorenzCurveAndOneClass() {
         AbcAnalysis abc = AbcAnalysis.of(values(5, 5, 5, 5));
         assertThat(abc.gini()).isZero();
