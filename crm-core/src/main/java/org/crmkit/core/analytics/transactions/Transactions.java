@@ -68,16 +68,25 @@ public final class Transactions {
         this.currency = b.currency;
         this.minorDigits = currency == null ? 0 : Transaction.minorDigits(currency);
         // rank the customer dictionary by key
-        TextCodes codes = b.customerCodes;
+        String[] keys = b.customerCodes.keys();
+        boolean sorted = b.customerCodes.ascending();
         b.customerCodes = null;
-        int k = codes.size();
-        this.customers = codes.keys();
-        Arrays.sort(customers);
+        int k = keys.length;
+        int[] order = new int[k];
+        for (int code = 0; code < k; code++) {
+            order[code] = code;
+        }
+        if (!sorted) {
+            sortByKey(order, new int[k], 0, k, keys);
+        }
+        this.customers = new String[k];
         int[] rankOfCode = new int[k];
         for (int r = 0; r < k; r++) {
-            rankOfCode[codes.find(customers[r])] = r;
+            customers[r] = keys[order[r]];
+            rankOfCode[order[r]] = r;
         }
-        codes = null;
+        keys = null;
+        order = null;
         // bucket the rows by customer rank, keeping the input order within a bucket
         ChunkedInts customer = b.customer;
         b.customer = null;
@@ -129,6 +138,43 @@ public final class Transactions {
         this.products = b.products.freeze(permuted(b.product, perm));
         this.categories = b.categories.freeze(permuted(b.category, perm));
         this.channels = b.channels.freeze(permuted(b.channel, perm));
+    }
+
+    /**
+     * Sorts the codes {@code order[from, to)} by their keys (distinct), with a merge sort that
+     * skips the merge of runs already in order: keys that arrive sorted, as from a file grouped by
+     * customer, cost one comparison each.
+     */
+    private static void sortByKey(int[] order, int[] work, int from, int to, String[] keys) {
+        if (to - from <= INSERTION_SORT_MAX) {
+            for (int i = from + 1; i < to; i++) {
+                int code = order[i];
+                String key = keys[code];
+                int j = i - 1;
+                while (j >= from && keys[order[j]].compareTo(key) > 0) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = code;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        sortByKey(order, work, from, mid, keys);
+        sortByKey(order, work, mid, to, keys);
+        if (keys[order[mid - 1]].compareTo(keys[order[mid]]) <= 0) {
+            return;
+        }
+        System.arraycopy(order, from, work, from, to - from);
+        int left = from;
+        int right = mid;
+        for (int i = from; i < to; i++) {
+            if (right >= to || (left < mid && keys[work[left]].compareTo(keys[work[right]]) <= 0)) {
+                order[i] = work[left++];
+            } else {
+                order[i] = work[right++];
+            }
+        }
     }
 
     private static int[] permuted(ChunkedInts column, int[] perm) {

@@ -65,4 +65,22 @@ class TextCodesTest {
             assertThat(codes.key(i)).isEqualTo(colliding.get(i));
         }
     }
+
+    @Test
+    void keepsCodesWhenKeysStopArrivingInOrder() {
+        TextCodes codes = new TextCodes();
+        for (int i = 0; i < 1_000; i++) {
+            String key = String.format("k%05d", i);
+            assertThat(codes.code(key.toCharArray(), 0, key.length())).isEqualTo(i);
+            assertThat(codes.code(key)).isEqualTo(i);
+        }
+        assertThat(codes.ascending()).isTrue();
+        assertThat(codes.code("k00500")).isEqualTo(500);
+        assertThat(codes.ascending()).isFalse();
+        assertThat(codes.code("a")).isEqualTo(1_000);
+        assertThat(codes.code("k99999".toCharArray(), 0, 6)).isEqualTo(1_001);
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(codes.find(String.format("k%05d", i))).isEqualTo(i);
+        }
+    }
 }
