@@ -3,7 +3,6 @@ package org.crmkit.core.analytics.transactions;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.crmkit.spi.ValidationException;
 
@@ -53,8 +52,6 @@ public final class TransactionCsv {
 
     /** How many skipped records' errors a {@link Result} keeps. */
     public static final int MAX_ERRORS_KEPT = 100;
-
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)");
 
     private TransactionCsv() {
     }
@@ -261,15 +258,14 @@ public final class TransactionCsv {
                     "must be present", null);
         }
         Columns columns = Columns.of(header, options, Math.max(1, records.recordLine()));
-        DateTimeFormatter dates = formatter(options.dateFormat());
-        Transactions.Builder batch = Transactions.builder();
+        Rows rows = new Rows(columns, options, Transactions.builder());
         long count = 0;
         long skipped = 0;
         List<CsvFormatException> errors = new ArrayList<>();
         while (true) {
-            List<String> record;
+            boolean more;
             try {
-                record = records.next();
+                more = records.nextRecord();
             } catch (CsvFormatException e) {
                 // a malformed record: the reader has moved on to the next line, so it can be skipped
                 if (options.onError() == OnError.FAIL) {
@@ -282,15 +278,15 @@ public final class TransactionCsv {
                 }
                 continue;
             }
-            if (record == null) {
+            if (!more) {
                 break;
             }
-            if (isEmptyLine(record)) {
+            if (records.isEmptyLine()) {
                 continue;
             }
             count++;
             try {
-                batch.add(parse(record, columns, options, dates, records.recordLine()));
+                rows.add(records);
             } catch (CsvFormatException e) {
                 if (options.onError() == OnError.FAIL) {
                     throw e;
@@ -301,62 +297,153 @@ public final class TransactionCsv {
                 }
             }
         }
-        return new Result(batch.build(), count, skipped, Collections.unmodifiableList(errors));
+        return new Result(rows.batch.build(), count, skipped, Collections.unmodifiableList(errors));
     }
 
     private static boolean isEmptyLine(List<String> record) {
         return record.size() == 1 && record.get(0).isEmpty();
     }
 
-    private static Transaction parse(List<String> record, Columns columns, Options options,
-                                     DateTimeFormatter dates, long line) {
-        if (record.size() != columns.count) {
-            throw new CsvFormatException(line, "record",
-                    "must have " + columns.count + " fields like the header (has " + record.size() + ")", null);
-        }
-        String customer = record.get(columns.customer).strip();
-        if (customer.isEmpty()) {
-            throw new CsvFormatException(line, options.customerColumn(), "must not be blank", null);
-        }
-        String dateText = record.get(columns.date).strip();
-        LocalDate date;
-        try {
-            date = dates.parse(dateText, LocalDate::from);
-        } catch (DateTimeException e) {
-            throw new CsvFormatException(line, options.dateColumn(),
-                    "must be a date in the format " + options.dateFormat(), dateText);
-        }
-        BigDecimal amount = decimal(record.get(columns.amount), options.amountColumn(), line);
-        BigDecimal margin = columns.margin < 0 ? null
-                : optionalDecimal(record.get(columns.margin), options.marginColumn(), line);
-        try {
-            return new Transaction(customer, date, amount, options.currency(), margin,
-                    text(record, columns.product), text(record, columns.category), text(record, columns.channel));
-        } catch (ValidationException e) {
-            String column = switch (e.field()) {
-                case "amount" -> options.amountColumn();
-                case "margin" -> options.marginColumn();
-                case "date" -> options.dateColumn();
-                default -> options.customerColumn();
-            };
-            throw new CsvFormatException(line, column, e.rule(), null);
-        }
-    }
+    /**
+     * Checks each record and adds it to the batch without a {@link Transaction}, a {@code BigDecimal}
+     * or a {@code String} per field: texts are compared in the reader's buffer, and a customer,
+     * product, category or channel becomes a {@code String} only the first time it is seen. The
+     * rules, their order and the messages are those of the {@link Transaction} record.
+     */
+    private static final class Rows {
+        private final Columns columns;
+        private final Options options;
+        private final Transactions.Builder batch;
+        private final EpochDays dates;
+        private final MinorUnits amount;
+        private final MinorUnits margin;
+        private final int digits;
+        private int from;
+        private int to;
+        private char[] previous = new char[32];
+        private int previousLength;
+        private int previousCode = -1;
 
-    private static String text(List<String> record, int column) {
-        return column < 0 ? null : record.get(column).strip();
-    }
-
-    private static BigDecimal optionalDecimal(String raw, String column, long line) {
-        return raw.isBlank() ? null : decimal(raw, column, line);
-    }
-
-    private static BigDecimal decimal(String raw, String column, long line) {
-        String text = raw.strip();
-        if (text.length() > 40 || !DECIMAL.matcher(text).matches()) {
-            throw new CsvFormatException(line, column, "must be a decimal number like -12.50", text);
+        Rows(Columns columns, Options options, Transactions.Builder batch) {
+            this.columns = columns;
+            this.options = options;
+            this.batch = batch;
+            this.dates = new EpochDays(formatter(options.dateFormat()));
+            this.digits = Transaction.minorDigits(options.currency());
+            this.amount = new MinorUnits(digits);
+            this.margin = new MinorUnits(digits);
         }
-        return new BigDecimal(text);
+
+        void add(CsvRecords record) {
+            long line = record.recordLine();
+            if (record.fieldCount() != columns.count) {
+                throw new CsvFormatException(line, "record",
+                        "must have " + columns.count + " fields like the header (has " + record.fieldCount() + ")",
+                        null);
+            }
+            char[] chars = record.chars();
+            strip(record, columns.customer);
+            int customerFrom = from;
+            int customerTo = to;
+            if (customerFrom == customerTo) {
+                throw new CsvFormatException(line, options.customerColumn(), "must not be blank", null);
+            }
+            strip(record, columns.date);
+            long epochDay;
+            try {
+                epochDay = dates.parse(chars, from, to);
+            } catch (DateTimeException e) {
+                throw new CsvFormatException(line, options.dateColumn(),
+                        "must be a date in the format " + options.dateFormat(), new String(chars, from, to - from));
+            }
+            // the syntax of both numbers is checked before their size, as the reference reader does
+            strip(record, columns.amount);
+            int amountStatus = amount.read(chars, from, to);
+            if (amountStatus == MinorUnits.NOT_PLAIN) {
+                throw notPlain(chars, options.amountColumn(), line);
+            }
+            boolean withMargin = false;
+            int marginStatus = MinorUnits.OK;
+            if (columns.margin >= 0) {
+                strip(record, columns.margin);
+                if (from < to) {
+                    withMargin = true;
+                    marginStatus = margin.read(chars, from, to);
+                    if (marginStatus == MinorUnits.NOT_PLAIN) {
+                        throw notPlain(chars, options.marginColumn(), line);
+                    }
+                }
+            }
+            check(amountStatus, options.amountColumn(), line);
+            check(marginStatus, options.marginColumn(), line);
+            if (epochDay < Integer.MIN_VALUE || epochDay > Integer.MAX_VALUE) {
+                // as Transactions.Builder refuses it: not a format error of this record
+                throw new ValidationException("date", "must be within about 5.8 million years of 1970",
+                        LocalDate.ofEpochDay(epochDay));
+            }
+            batch.checkCurrency(options.currency());
+            int customer = customerCode(chars, customerFrom, customerTo);
+            batch.add(customer, (int) epochDay, amount.value(), withMargin, withMargin ? margin.value() : 0,
+                    code(record, columns.product, batch.products()), code(record, columns.category, batch.categories()),
+                    code(record, columns.channel, batch.channels()));
+        }
+
+        /**
+         * The customer's code; files are often grouped by customer, so the key of the previous row
+         * is tried before the dictionary.
+         */
+        private int customerCode(char[] chars, int f, int t) {
+            int n = t - f;
+            if (n == previousLength && previousCode >= 0 && Arrays.equals(chars, f, t, previous, 0, n)) {
+                return previousCode;
+            }
+            previousCode = batch.customerCode(chars, f, t);
+            if (n > previous.length) {
+                previous = new char[Math.max(n, previous.length * 2)];
+            }
+            System.arraycopy(chars, f, previous, 0, n);
+            previousLength = n;
+            return previousCode;
+        }
+
+        /** Sets {@code from} and {@code to} to field {@code i} without its surrounding blanks (as {@link String#strip}). */
+        private void strip(CsvRecords record, int i) {
+            char[] chars = record.chars();
+            int f = record.start(i);
+            int t = record.end(i);
+            while (f < t && Character.isWhitespace(chars[f])) {
+                f++;
+            }
+            while (t > f && Character.isWhitespace(chars[t - 1])) {
+                t--;
+            }
+            from = f;
+            to = t;
+        }
+
+        private CsvFormatException notPlain(char[] chars, String column, long line) {
+            return new CsvFormatException(line, column, "must be a decimal number like -12.50",
+                    new String(chars, from, to - from));
+        }
+
+        private void check(int status, String column, long line) {
+            if (status == MinorUnits.TOO_MANY_DECIMALS) {
+                throw new CsvFormatException(line, column, "must have at most " + digits + " decimal places for "
+                        + options.currency().getCurrencyCode(), null);
+            }
+            if (status == MinorUnits.TOO_LARGE) {
+                throw new CsvFormatException(line, column, "must fit in 64-bit minor units of " + options.currency(),
+                        null);
+            }
+        }
+
+        private int code(CsvRecords record, int column, Dictionary.Encoder encoder) {
+            if (column < 0) {
+                return -1;
+            }
+            strip(record, column);
+            return from == to ? -1 : encoder.encode(record.chars(), from, to);
+        }
     }
 
     static DateTimeFormatter formatter(String pattern) {

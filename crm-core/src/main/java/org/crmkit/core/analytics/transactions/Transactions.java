@@ -7,9 +7,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -19,8 +17,10 @@ import org.crmkit.spi.ValidationException;
 
 /**
  * An immutable batch of transactions in one currency, held column by column: one {@code int}
- * epoch day, one {@code long} amount and one {@code long} margin in minor units and three
- * {@code int} dictionary codes per transaction (about 36 bytes), no object per transaction.
+ * epoch day and one {@code long} amount in minor units per transaction (12 bytes), no object per
+ * transaction. The optional columns cost memory only when some transaction has a value: a
+ * {@code long} margin and a bit, and an {@code int} dictionary code for each of product, category
+ * and channel. Each customer key is held once.
  *
  * <p>Transactions are sorted by customer key (natural {@code String} order), then by day, then by
  * the order in which they were given. Customer {@code c} (0-based, in that order) owns the index
@@ -44,11 +44,13 @@ import org.crmkit.spi.ValidationException;
  */
 public final class Transactions {
 
+    /** Segments up to this long are sorted by insertion; longer ones through a key array. */
+    private static final int INSERTION_SORT_MAX = 32;
+
     private final Currency currency;
     private final int minorDigits;
     private final String[] customers;
     private final int[] start;
-    private final int[] customerOf;
     private final int[] days;
     private final long[] amounts;
     private final long[] margins;
@@ -57,64 +59,166 @@ public final class Transactions {
     private final Dictionary categories;
     private final Dictionary channels;
 
+    /**
+     * Sorts the builder's rows into customer-then-day order. The builder is used up: each of its
+     * columns is let go as soon as it has been copied, so that only one column is ever held twice.
+     */
     private Transactions(Builder b) {
         int n = b.size;
         this.currency = b.currency;
         this.minorDigits = currency == null ? 0 : Transaction.minorDigits(currency);
-        // rank the customer dictionary by key, then bucket transactions by customer rank
-        String[] keys = b.customerKeys.toArray(new String[0]);
-        Integer[] order = new Integer[keys.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        // rank the customer dictionary by key
+        String[] keys = b.customerCodes.keys();
+        boolean sorted = b.customerCodes.ascending();
+        b.customerCodes = null;
+        int k = keys.length;
+        int[] order = new int[k];
+        for (int code = 0; code < k; code++) {
+            order[code] = code;
         }
-        Arrays.sort(order, (x, y) -> keys[x].compareTo(keys[y]));
-        int[] rankOfCode = new int[keys.length];
-        this.customers = new String[keys.length];
-        for (int r = 0; r < order.length; r++) {
-            rankOfCode[order[r]] = r;
+        if (!sorted) {
+            sortByKey(order, new int[k], 0, k, keys);
+        }
+        this.customers = new String[k];
+        int[] rankOfCode = new int[k];
+        for (int r = 0; r < k; r++) {
             customers[r] = keys[order[r]];
+            rankOfCode[order[r]] = r;
         }
-        this.start = new int[keys.length + 1];
+        keys = null;
+        order = null;
+        // bucket the rows by customer rank, keeping the input order within a bucket
+        ChunkedInts customer = b.customer;
+        b.customer = null;
+        this.start = new int[k + 1];
         for (int i = 0; i < n; i++) {
-            start[rankOfCode[b.customer[i]] + 1]++;
+            start[rankOfCode[customer.get(i)] + 1]++;
         }
-        for (int r = 0; r < keys.length; r++) {
+        for (int r = 0; r < k; r++) {
             start[r + 1] += start[r];
         }
-        long[] sortKeys = new long[n];
-        int[] fill = Arrays.copyOf(start, keys.length);
+        int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
-            // the signed day in the high half, the input position (0 <= i < 2^31) in the low half:
-            // sorting the keys sorts by day, then stably by input order
-            sortKeys[fill[rankOfCode[b.customer[i]]]++] = ((long) b.day[i] << 32) | i;
+            perm[start[rankOfCode[customer.get(i)]]++] = i;
         }
-        for (int r = 0; r < keys.length; r++) {
-            Arrays.sort(sortKeys, start[r], start[r + 1]);
-        }
-        this.customerOf = new int[n];
+        // start[r] now holds the end of bucket r; shift back to the starts
+        System.arraycopy(start, 0, start, 1, k);
+        start[0] = 0;
+        rankOfCode = null;
+        customer = null;
+        // within a customer, order by day, then stably by input position
         this.days = new int[n];
+        for (int j = 0; j < n; j++) {
+            days[j] = b.day.get(perm[j]);
+        }
+        b.day = null;
+        for (int r = 0; r < k; r++) {
+            sortByDay(days, perm, start[r], start[r + 1]);
+        }
         this.amounts = new long[n];
-        this.margins = new long[n];
-        this.hasMargin = new BitSet(n);
-        int[] product = new int[n];
-        int[] category = new int[n];
-        int[] channel = new int[n];
-        for (int r = 0; r < keys.length; r++) {
-            for (int j = start[r]; j < start[r + 1]; j++) {
-                int src = (int) sortKeys[j];
-                customerOf[j] = r;
-                days[j] = b.day[src];
-                amounts[j] = b.amount[src];
-                margins[j] = b.margin[src];
-                hasMargin.set(j, b.hasMargin.get(src));
-                product[j] = b.product[src];
-                category[j] = b.category[src];
-                channel[j] = b.channel[src];
+        for (int j = 0; j < n; j++) {
+            amounts[j] = b.amount.get(perm[j]);
+        }
+        b.amount = null;
+        if (b.margin == null) {
+            this.margins = null;
+            this.hasMargin = null;
+        } else {
+            this.margins = new long[n];
+            this.hasMargin = new BitSet(n);
+            for (int j = 0; j < n; j++) {
+                int src = perm[j];
+                if (b.hasMargin.get(src)) {
+                    margins[j] = b.margin.get(src);
+                    hasMargin.set(j);
+                }
+            }
+            b.margin = null;
+        }
+        this.products = b.products.freeze(permuted(b.product, perm));
+        this.categories = b.categories.freeze(permuted(b.category, perm));
+        this.channels = b.channels.freeze(permuted(b.channel, perm));
+    }
+
+    /**
+     * Sorts the codes {@code order[from, to)} by their keys (distinct), with a merge sort that
+     * skips the merge of runs already in order: keys that arrive sorted, as from a file grouped by
+     * customer, cost one comparison each.
+     */
+    private static void sortByKey(int[] order, int[] work, int from, int to, String[] keys) {
+        if (to - from <= INSERTION_SORT_MAX) {
+            for (int i = from + 1; i < to; i++) {
+                int code = order[i];
+                String key = keys[code];
+                int j = i - 1;
+                while (j >= from && keys[order[j]].compareTo(key) > 0) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = code;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        sortByKey(order, work, from, mid, keys);
+        sortByKey(order, work, mid, to, keys);
+        if (keys[order[mid - 1]].compareTo(keys[order[mid]]) <= 0) {
+            return;
+        }
+        System.arraycopy(order, from, work, from, to - from);
+        int left = from;
+        int right = mid;
+        for (int i = from; i < to; i++) {
+            if (right >= to || (left < mid && keys[work[left]].compareTo(keys[work[right]]) <= 0)) {
+                order[i] = work[left++];
+            } else {
+                order[i] = work[right++];
             }
         }
-        this.products = b.products.freeze(product);
-        this.categories = b.categories.freeze(category);
-        this.channels = b.channels.freeze(channel);
+    }
+
+    private static int[] permuted(ChunkedInts column, int[] perm) {
+        if (column.isEmpty()) {
+            return null;
+        }
+        int[] out = new int[perm.length];
+        for (int j = 0; j < perm.length; j++) {
+            out[j] = column.get(perm[j]);
+        }
+        return out;
+    }
+
+    /**
+     * Sorts {@code [from, to)} by day, keeping {@code perm} in step; rows of one day keep their
+     * order, which is the input order since the bucket was filled in input order.
+     */
+    private static void sortByDay(int[] days, int[] perm, int from, int to) {
+        if (to - from <= INSERTION_SORT_MAX) {
+            for (int i = from + 1; i < to; i++) {
+                int d = days[i];
+                int p = perm[i];
+                int j = i - 1;
+                while (j >= from && days[j] > d) {
+                    days[j + 1] = days[j];
+                    perm[j + 1] = perm[j];
+                    j--;
+                }
+                days[j + 1] = d;
+                perm[j + 1] = p;
+            }
+            return;
+        }
+        // the signed day in the high half, the input position (0 <= p < 2^31) in the low half:
+        // sorting the keys sorts by day, then by input position
+        long[] keys = new long[to - from];
+        for (int i = from; i < to; i++) {
+            keys[i - from] = ((long) days[i] << 32) | perm[i];
+        }
+        Arrays.sort(keys);
+        for (int i = from; i < to; i++) {
+            days[i] = (int) (keys[i - from] >> 32);
+            perm[i] = (int) keys[i - from];
+        }
     }
 
     /** @return a builder for a new batch */
@@ -186,7 +290,19 @@ public final class Transactions {
 
     /** @return the customer index (not key) of transaction {@code i} */
     public int customerIndexOf(int i) {
-        return customerOf[i];
+        Objects.checkIndex(i, days.length);
+        // the last customer whose first transaction is at or before i; every customer has one
+        int lo = 0;
+        int hi = customers.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (start[mid] <= i) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     /** @return the day of transaction {@code i} as an epoch day */
@@ -227,27 +343,28 @@ public final class Transactions {
 
     /** @return the margin of transaction {@code i}, if one was given; exact */
     public Optional<BigDecimal> margin(int i) {
-        return hasMargin.get(i) ? Optional.of(BigDecimal.valueOf(margins[i], minorDigits)) : Optional.empty();
+        Objects.checkIndex(i, days.length);
+        return hasMargin != null && hasMargin.get(i) ? Optional.of(BigDecimal.valueOf(margins[i], minorDigits)) : Optional.empty();
     }
 
     /** @return the product of transaction {@code i}, if one was given */
     public Optional<String> product(int i) {
-        return products.get(i);
+        return products.get(Objects.checkIndex(i, days.length));
     }
 
     /** @return the category of transaction {@code i}, if one was given */
     public Optional<String> category(int i) {
-        return categories.get(i);
+        return categories.get(Objects.checkIndex(i, days.length));
     }
 
     /** @return the channel of transaction {@code i}, if one was given */
     public Optional<String> channel(int i) {
-        return channels.get(i);
+        return channels.get(Objects.checkIndex(i, days.length));
     }
 
     /** @return transaction {@code i} as a value object (allocates) */
     public Transaction get(int i) {
-        return new Transaction(customers[customerOf[i]], date(i), amount(i), currency, margin(i).orElse(null),
+        return new Transaction(customers[customerIndexOf(i)], date(i), amount(i), currency, margin(i).orElse(null),
                 product(i).orElse(null), category(i).orElse(null), channel(i).orElse(null));
     }
 
@@ -356,23 +473,25 @@ public final class Transactions {
     }
 
     /**
-     * Collects transactions into a {@link Transactions} batch. Not thread-safe; use once.
+     * Collects transactions into a {@link Transactions} batch. Not thread-safe; use once: {@link #build}
+     * hands the builder's columns over to the batch, and the builder cannot be used afterwards.
      *
      * @since 0.1
      */
     public static final class Builder {
         private Currency currency;
         private int size;
-        private final Map<String, Integer> customerCodes = new HashMap<>();
-        private final List<String> customerKeys = new ArrayList<>();
-        private int[] customer = new int[16];
-        private int[] day = new int[16];
-        private long[] amount = new long[16];
-        private long[] margin = new long[16];
-        private final BitSet hasMargin = new BitSet();
-        private int[] product = new int[16];
-        private int[] category = new int[16];
-        private int[] channel = new int[16];
+        // columns are chunked, so growing never copies them; the optional ones stay unallocated
+        // until a first value arrives
+        private TextCodes customerCodes = new TextCodes();
+        private ChunkedInts customer = new ChunkedInts(0);
+        private ChunkedInts day = new ChunkedInts(0);
+        private ChunkedLongs amount = new ChunkedLongs(0);
+        private ChunkedLongs margin;
+        private BitSet hasMargin;
+        private final ChunkedInts product = new ChunkedInts(-1);
+        private final ChunkedInts category = new ChunkedInts(-1);
+        private final ChunkedInts channel = new ChunkedInts(-1);
         private final Dictionary.Encoder products = new Dictionary.Encoder();
         private final Dictionary.Encoder categories = new Dictionary.Encoder();
         private final Dictionary.Encoder channels = new Dictionary.Encoder();
@@ -409,39 +528,73 @@ public final class Transactions {
             if (epochDay < Integer.MIN_VALUE || epochDay > Integer.MAX_VALUE) {
                 throw new ValidationException("date", "must be within about 5.8 million years of 1970", date);
             }
-            if (size == day.length) {
-                int grown = Math.max(16, size + (size >> 1));
-                customer = Arrays.copyOf(customer, grown);
-                day = Arrays.copyOf(day, grown);
-                amount = Arrays.copyOf(amount, grown);
-                margin = Arrays.copyOf(margin, grown);
-                product = Arrays.copyOf(product, grown);
-                category = Arrays.copyOf(category, grown);
-                channel = Arrays.copyOf(channel, grown);
+            checkOpen();
+            return add(customerCodes.code(customerId), (int) epochDay, amountMinor, marginMinor != null,
+                    marginMinor == null ? 0 : marginMinor, products.encode(productName),
+                    categories.encode(categoryName), channels.encode(channelName));
+        }
+
+        /** @return the code of the customer key {@code chars[from, to)}, given a new one if it had none */
+        int customerCode(char[] chars, int from, int to) {
+            return customerCodes.code(chars, from, to);
+        }
+
+        Dictionary.Encoder products() {
+            return products;
+        }
+
+        Dictionary.Encoder categories() {
+            return categories;
+        }
+
+        Dictionary.Encoder channels() {
+            return channels;
+        }
+
+        /** Adds a validated row; codes are from this builder, -1 for an absent product, category or channel. */
+        Builder add(int customerCode, int epochDay, long amountMinor, boolean withMargin, long marginMinor,
+                    int productCode, int categoryCode, int channelCode) {
+            checkOpen();
+            if (size == Integer.MAX_VALUE) {
+                throw new ValidationException("transactions", "must be fewer than " + Integer.MAX_VALUE, size);
             }
-            Integer code = customerCodes.get(customerId);
-            if (code == null) {
-                code = customerKeys.size();
-                customerCodes.put(customerId, code);
-                customerKeys.add(customerId);
-            }
-            customer[size] = code;
-            day[size] = (int) epochDay;
-            amount[size] = amountMinor;
-            if (marginMinor != null) {
-                margin[size] = marginMinor;
+            customer.set(size, customerCode);
+            day.set(size, epochDay);
+            amount.set(size, amountMinor);
+            if (withMargin) {
+                if (margin == null) {
+                    margin = new ChunkedLongs(0);
+                    hasMargin = new BitSet();
+                }
+                margin.set(size, marginMinor);
                 hasMargin.set(size);
             }
-            product[size] = products.encode(productName);
-            category[size] = categories.encode(categoryName);
-            channel[size] = channels.encode(channelName);
+            if (productCode >= 0) {
+                product.set(size, productCode);
+            }
+            if (categoryCode >= 0) {
+                category.set(size, categoryCode);
+            }
+            if (channelCode >= 0) {
+                channel.set(size, channelCode);
+            }
             size++;
             return this;
         }
 
-        /** @return the batch, sorted by customer then day */
+        /**
+         * @return the batch, sorted by customer then day
+         * @throws IllegalStateException if this builder has built a batch already
+         */
         public Transactions build() {
+            checkOpen();
             return new Transactions(this);
+        }
+
+        private void checkOpen() {
+            if (customerCodes == null) {
+                throw new IllegalStateException("this builder has built its batch already");
+            }
         }
     }
 }

@@ -82,4 +82,43 @@ class TransactionsPropertiesTest {
                     }
                 });
     }
+
+    @Test
+    void ordersByCustomerKeyThenDayThenInputOrderAndKeepsEveryField() {
+        qt().withExamples(150).withFixedSeed(47L)
+                .forAll(integers().between(0, 600), longs().all())
+                .checkAssert((n, seed) -> {
+                    Random random = new Random(seed);
+                    // few customers and days, so that some customers have long runs (sorted another way)
+                    // and many transactions share a day; optional fields in some batches only
+                    int customers = 1 + random.nextInt(random.nextBoolean() ? 4 : 300);
+                    boolean optional = random.nextBoolean();
+                    List<Transaction> input = new ArrayList<>();
+                    for (int i = 0; i < n; i++) {
+                        Transaction t = Transaction.of("k" + random.nextInt(customers),
+                                END.minusDays(random.nextInt(random.nextBoolean() ? 3 : 2000) - 1000),
+                                BigDecimal.valueOf(random.nextInt(20_000) - 5_000, 2), EUR);
+                        if (optional && random.nextInt(3) == 0) {
+                            t = t.withMargin(BigDecimal.valueOf(random.nextInt(999), 2))
+                                    .withProduct("p" + random.nextInt(5), random.nextBoolean() ? null : "c",
+                                            random.nextInt(4) == 0 ? "web" : null);
+                        }
+                        input.add(t);
+                    }
+                    List<Transaction> expected = new ArrayList<>(input);
+                    // List.sort is stable: equal keys keep their input order
+                    expected.sort(java.util.Comparator.comparing(Transaction::customerId)
+                            .thenComparing(Transaction::date));
+                    Transactions batch = Transactions.of(input);
+                    assertThat(batch.stream().toList()).isEqualTo(expected);
+                    assertThat(batch.customerIds())
+                            .isEqualTo(expected.stream().map(Transaction::customerId).distinct().toList());
+                    for (int i = 0; i < batch.size(); i++) {
+                        int c = batch.customerIndexOf(i);
+                        assertThat(batch.start(c)).isLessThanOrEqualTo(i);
+                        assertThat(batch.end(c)).isGreaterThan(i);
+                        assertThat(batch.customerId(c)).isEqualTo(expected.get(i).customerId());
+                    }
+                });
+    }
 }

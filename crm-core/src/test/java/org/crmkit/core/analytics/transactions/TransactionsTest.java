@@ -123,4 +123,44 @@ class TransactionsTest {
         assertThat(empty.currency()).isEmpty();
         assertThat(empty.summaries()).isEmpty();
     }
+
+    @Test
+    void backfillsAnOptionalColumnWhoseFirstValueArrivesLate() {
+        Transactions.Builder builder = Transactions.builder();
+        for (int i = 0; i < 10_000; i++) {
+            Transaction plain = t("c" + (i % 7), "2024-01-01", "1");
+            builder.add(i == 9_000 ? plain.withMargin(new BigDecimal("0.5")).withProduct("p", null, "web") : plain);
+        }
+        Transactions batch = builder.build();
+        int withMargin = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.margin(i).isPresent()) {
+                withMargin++;
+                assertThat(batch.margin(i)).contains(new BigDecimal("0.50"));
+                assertThat(batch.product(i)).contains("p");
+                assertThat(batch.channel(i)).contains("web");
+            } else {
+                assertThat(batch.product(i)).isEmpty();
+                assertThat(batch.channel(i)).isEmpty();
+            }
+            assertThat(batch.category(i)).isEmpty();
+        }
+        assertThat(withMargin).isEqualTo(1);
+    }
+
+    @Test
+    void aBuilderBuildsOnlyOnce() {
+        Transactions.Builder builder = Transactions.builder().add(t("a", "2024-01-01", "1"));
+        assertThat(builder.build().size()).isEqualTo(1);
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> builder.add(t("b", "2024-01-01", "1"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void refusesAnIndexOutsideTheBatch() {
+        Transactions batch = Transactions.of(List.of(t("a", "2024-01-01", "1")));
+        assertThatThrownBy(() -> batch.customerIndexOf(1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> batch.margin(1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> batch.product(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
 }

@@ -1,0 +1,68 @@
+package org.crmkit.core.analytics.transactions;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Reads date texts with a strict {@link DateTimeFormatter}, remembering the epoch day of the first
+ * {@value #MAX_REMEMBERED} distinct texts it read: a transaction file has few distinct days, so
+ * most rows cost one hash look-up instead of a formatter run. A text is always read by the
+ * formatter the first time, so the answers are the formatter's; a refused text is not remembered.
+ * Not thread-safe.
+ */
+final class EpochDays {
+    /** How many distinct texts are remembered; later new texts are read by the formatter each time. */
+    static final int MAX_REMEMBERED = 1 << 12;
+
+    private static final int TABLE = MAX_REMEMBERED * 2;
+    private static final int SHIFT = Integer.SIZE - Integer.numberOfTrailingZeros(TABLE);
+
+    private final DateTimeFormatter formatter;
+    private final char[][] texts = new char[MAX_REMEMBERED][];
+    private final long[] days = new long[MAX_REMEMBERED];
+    /** code + 1 per slot, 0 for an empty slot */
+    private final int[] table = new int[TABLE];
+    private int size;
+
+    EpochDays(DateTimeFormatter formatter) {
+        this.formatter = formatter;
+    }
+
+    /**
+     * @return the epoch day of the date in {@code chars[from, to)}
+     * @throws java.time.DateTimeException if the formatter refuses the text
+     */
+    long parse(char[] chars, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + chars[i];
+        }
+        int slot = (h * 0x9E3779B9) >>> SHIFT;
+        for (int entry = table[slot]; entry != 0; entry = table[slot]) {
+            if (same(texts[entry - 1], chars, from, to)) {
+                return days[entry - 1];
+            }
+            slot = (slot + 1) & (TABLE - 1);
+        }
+        String text = new String(chars, from, to - from);
+        long day = formatter.parse(text, LocalDate::from).toEpochDay();
+        if (size < MAX_REMEMBERED) {
+            texts[size] = text.toCharArray();
+            days[size] = day;
+            table[slot] = ++size;
+        }
+        return day;
+    }
+
+    private static boolean same(char[] text, char[] chars, int from, int to) {
+        if (text.length != to - from) {
+            return false;
+        }
+        for (int i = 0; i < text.length; i++) {
+            if (text[i] != chars[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

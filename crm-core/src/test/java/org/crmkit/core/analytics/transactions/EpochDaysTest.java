@@ -1,0 +1,76 @@
+package org.crmkit.core.analytics.transactions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** The remembering date reader against the strict formatter it stands in for. */
+class EpochDaysTest {
+
+    private static final List<String> PATTERNS = List.of("yyyy-MM-dd", "yyyyMMdd", "dd.MM.yyyy",
+            "yyyy-MM-dd'T'HH:mm:ss", "d/M/yy");
+
+    private static Object reference(DateTimeFormatter formatter, String text) {
+        try {
+            return formatter.parse(text, LocalDate::from).toEpochDay();
+        } catch (DateTimeException e) {
+            return "refused";
+        }
+    }
+
+    private static Object remembered(EpochDays days, String text) {
+        char[] chars = ("xx" + text + "yy").toCharArray();
+        try {
+            return days.parse(chars, 2, 2 + text.length());
+        } catch (DateTimeException e) {
+            return "refused";
+        }
+    }
+
+    static String randomDate(Random random, String pattern) {
+        LocalDateTime when = LocalDateTime.of(1990, 1, 1, 0, 0).plusDays(random.nextInt(random.nextBoolean() ? 60 : 20_000))
+                .plusSeconds(random.nextInt(86_400));
+        String text = DateTimeFormatter.ofPattern(pattern.replace('y', 'u')).format(when);
+        return switch (random.nextInt(6)) {
+            case 0 -> text.replace("-02-", "-02-3").substring(0, Math.min(text.length(), 10)); // 30 or 31 February
+            case 1 -> {
+                // one character changed
+                char[] c = text.toCharArray();
+                c[random.nextInt(c.length)] = "0123456789-./T: +x\u0661".charAt(random.nextInt(18));
+                yield new String(c);
+            }
+            case 2 -> List.of("2023-02-29", "2024-02-29", "20230229", "20240229", "+12024-01-01", "-0001-01-01",
+                    "0000-01-01", "2024-1-01", "2024-04-31", "31.04.2024", "29.02.2000", "29.02.1900", "", " ",
+                    "2024-13-01", "2024-00-10", "20241301").get(random.nextInt(17));
+            default -> text;
+        };
+    }
+
+    @Test
+    void readsWhatTheStrictFormatterReadsAndRefusesWhatItRefuses() {
+        qt().withExamples(40).withFixedSeed(77L)
+                .forAll(integers().between(0, PATTERNS.size() - 1), longs().all())
+                .checkAssert((p, seed) -> {
+                    Random random = new Random(seed);
+                    String pattern = PATTERNS.get(p);
+                    DateTimeFormatter formatter = TransactionCsv.formatter(pattern);
+                    EpochDays days = new EpochDays(formatter);
+                    // more distinct texts than are remembered, many of them more than once
+                    for (int i = 0; i < 5_000; i++) {
+                        String text = randomDate(random, pattern);
+                        assertThat(remembered(days, text)).as("%s as %s", text, pattern)
+                                .isEqualTo(reference(formatter, text));
+                    }
+                });
+    }
+}
