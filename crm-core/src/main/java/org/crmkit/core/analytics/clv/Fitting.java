@@ -252,19 +252,7 @@ final class Fitting {
                 info[j][i] = info[i][j];
             }
         }
-        double[][] cov = Matrices.inverseOfPositiveDefinite(info);
-        Map<String, Double> errors = new LinkedHashMap<>();
-        if (cov == null) {
-            return errors;
-        }
-        for (int i = 0; i < n; i++) {
-            double se = Math.exp(phi[i]) * Math.sqrt(cov[i][i]);
-            if (!Double.isFinite(se)) {
-                return new LinkedHashMap<>();
-            }
-            errors.put(names[i], se);
-        }
-        return errors;
+        return errorsFromInformation(names, phi, info);
     }
 
     /**
@@ -293,12 +281,20 @@ final class Fitting {
                 info[j][i] = mean;
             }
         }
+        return errorsFromInformation(names, phi, info);
+    }
+
+    /**
+     * The delta-method standard errors θ_i sqrt((I⁻¹)_ii) from the observed information I in the
+     * log-parameters; empty when I is not positive definite or an error is not finite.
+     */
+    private static Map<String, Double> errorsFromInformation(String[] names, double[] phi, double[][] info) {
         double[][] cov = Matrices.inverseOfPositiveDefinite(info);
         Map<String, Double> errors = new LinkedHashMap<>();
         if (cov == null) {
             return errors;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < phi.length; i++) {
             double se = Math.exp(phi[i]) * Math.sqrt(cov[i][i]);
             if (!Double.isFinite(se)) {
                 return new LinkedHashMap<>();
