@@ -2,6 +2,7 @@ package org.crmkit.core.analytics.transactions;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Currency;
 
 import org.crmkit.spi.ValidationException;
@@ -15,8 +16,10 @@ import org.crmkit.spi.ValidationException;
  * none for JPY): analytics hold amounts as whole minor units. A refund never counts as a purchase
  * occasion but is netted into spend (see {@link Transactions}).
  *
- * <p>{@code margin}, {@code product}, {@code category} and {@code channel} are optional and may
- * be null; a margin is in the same currency as the amount. Text fields are kept as given, except
+ * <p>{@code margin}, {@code product}, {@code category}, {@code channel} and {@code time} are
+ * optional and may be null; a margin is in the same currency as the amount. The time of day, when
+ * known, is in whole seconds; it orders the transactions of one day (see {@link Transactions}) but
+ * does not split a day into several purchase occasions. Text fields are kept as given, except
  * that a blank optional text is stored as null.
  *
  * <p>Immutable and thread-safe.
@@ -29,10 +32,11 @@ import org.crmkit.spi.ValidationException;
  * @param product    the product; may be null
  * @param category   the product category; may be null
  * @param channel    the sales channel; may be null
+ * @param time       the time of day, in whole seconds (no fraction of a second); may be null
  * @since 0.1
  */
 public record Transaction(String customerId, LocalDate date, BigDecimal amount, Currency currency,
-                          BigDecimal margin, String product, String category, String channel) {
+                          BigDecimal margin, String product, String category, String channel, LocalTime time) {
 
     /** Validates every field; throws {@link ValidationException} naming the field and the rule. */
     public Transaction {
@@ -55,6 +59,19 @@ public record Transaction(String customerId, LocalDate date, BigDecimal amount, 
         product = blankToNull(product);
         category = blankToNull(category);
         channel = blankToNull(channel);
+        if (time != null && time.getNano() != 0) {
+            throw new ValidationException("time", "must be in whole seconds", time);
+        }
+    }
+
+    /**
+     * A transaction without a time of day, as before the time was kept.
+     *
+     * @see #Transaction(String, LocalDate, BigDecimal, Currency, BigDecimal, String, String, String, LocalTime)
+     */
+    public Transaction(String customerId, LocalDate date, BigDecimal amount, Currency currency, BigDecimal margin,
+                       String product, String category, String channel) {
+        this(customerId, date, amount, currency, margin, product, category, channel, null);
     }
 
     /**
@@ -68,12 +85,21 @@ public record Transaction(String customerId, LocalDate date, BigDecimal amount, 
 
     /** @return a copy with the given margin (may be null) */
     public Transaction withMargin(BigDecimal newMargin) {
-        return new Transaction(customerId, date, amount, currency, newMargin, product, category, channel);
+        return new Transaction(customerId, date, amount, currency, newMargin, product, category, channel, time);
     }
 
     /** @return a copy with the given product, category and channel (each may be null) */
     public Transaction withProduct(String newProduct, String newCategory, String newChannel) {
-        return new Transaction(customerId, date, amount, currency, margin, newProduct, newCategory, newChannel);
+        return new Transaction(customerId, date, amount, currency, margin, newProduct, newCategory, newChannel, time);
+    }
+
+    /**
+     * @param newTime the time of day in whole seconds, or null for none
+     * @return a copy with the given time of day
+     * @since 0.1
+     */
+    public Transaction withTime(LocalTime newTime) {
+        return new Transaction(customerId, date, amount, currency, margin, product, category, channel, newTime);
     }
 
     /** @return true if the amount is negative, which this library treats as a refund */

@@ -35,7 +35,8 @@ import org.crmkit.spi.ValidationException;
  * {@code .} as decimal point and an optional sign ({@code -12.50}), no exponent, no thousands
  * separator, at most as many decimals as the currency allows. A negative amount is read as a refund
  * (see {@link Transactions}). A date pattern with a time of day ({@code yyyy-MM-dd'T'HH:mm:ss})
- * reads a timestamp and keeps its day. Empty lines carry no record and are not counted.
+ * reads a timestamp and keeps its day and its time of day, to the second (a fraction of a second is
+ * dropped). Empty lines carry no record and are not counted.
  *
  * <p>Errors. Every error is a {@link CsvFormatException} that names the file line on which the
  * offending record starts and the column. With {@link OnError#FAIL} (the default) the first error is
@@ -385,7 +386,7 @@ public final class TransactionCsv {
             int customer = customerCode(chars, customerFrom, customerTo);
             batch.add(customer, (int) epochDay, amount.value(), withMargin, withMargin ? margin.value() : 0,
                     code(record, columns.product, batch.products()), code(record, columns.category, batch.categories()),
-                    code(record, columns.channel, batch.channels()));
+                    code(record, columns.channel, batch.channels()), dates.secondOfDay());
         }
 
         /**

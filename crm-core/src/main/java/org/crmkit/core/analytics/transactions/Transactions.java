@@ -2,6 +2,7 @@ package org.crmkit.core.analytics.transactions;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -23,7 +24,9 @@ import org.crmkit.spi.ValidationException;
  * and channel. Each customer key is held once.
  *
  * <p>Transactions are sorted by customer key (natural {@code String} order), then by day, then by
- * the order in which they were given. Customer {@code c} (0-based, in that order) owns the index
+ * time of day where one was given (a transaction without one comes before the timed ones of its
+ * day), then by the order in which they were given. The time of day is an {@code int} column that
+ * exists only if some transaction has a time. Customer {@code c} (0-based, in that order) owns the index
  * range {@code [start(c), end(c))}.
  *
  * <p>Rules:
@@ -53,6 +56,8 @@ public final class Transactions {
     private final int[] start;
     private final int[] days;
     private final long[] amounts;
+    /** second of day + 0, or -1 for none; null if no transaction has a time */
+    private final int[] seconds;
     private final long[] margins;
     private final BitSet hasMargin;
     private final Dictionary products;
@@ -114,6 +119,21 @@ public final class Transactions {
         b.day = null;
         for (int r = 0; r < k; r++) {
             sortByDay(days, perm, start[r], start[r + 1]);
+        }
+        if (b.time.isEmpty()) {
+            this.seconds = null;
+        } else {
+            this.seconds = permuted(b.time, perm);
+            for (int r = 0; r < k; r++) {
+                // runs of one day, already in input order: order them by time, then input order
+                int from = start[r];
+                for (int j = from + 1; j <= start[r + 1]; j++) {
+                    if (j == start[r + 1] || days[j] != days[from]) {
+                        sortByDay(seconds, perm, from, j);
+                        from = j;
+                    }
+                }
+            }
         }
         this.amounts = new long[n];
         for (int j = 0; j < n; j++) {
@@ -189,8 +209,8 @@ public final class Transactions {
     }
 
     /**
-     * Sorts {@code [from, to)} by day, keeping {@code perm} in step; rows of one day keep their
-     * order, which is the input order since the bucket was filled in input order.
+     * Sorts {@code [from, to)} by day (or by any int key), keeping {@code perm} in step; rows of one
+     * day keep their order, which is the input order since the bucket was filled in input order.
      */
     private static void sortByDay(int[] days, int[] perm, int from, int to) {
         if (to - from <= INSERTION_SORT_MAX) {
@@ -315,6 +335,15 @@ public final class Transactions {
         return LocalDate.ofEpochDay(days[i]);
     }
 
+    /**
+     * @return the time of day of transaction {@code i}, in whole seconds, if one was given
+     * @since 0.1
+     */
+    public Optional<LocalTime> time(int i) {
+        Objects.checkIndex(i, days.length);
+        return seconds == null || seconds[i] < 0 ? Optional.empty() : Optional.of(LocalTime.ofSecondOfDay(seconds[i]));
+    }
+
     /** @return the amount of transaction {@code i} in whole minor units of the currency; exact */
     public long amountMinor(int i) {
         return amounts[i];
@@ -365,7 +394,7 @@ public final class Transactions {
     /** @return transaction {@code i} as a value object (allocates) */
     public Transaction get(int i) {
         return new Transaction(customers[customerIndexOf(i)], date(i), amount(i), currency, margin(i).orElse(null),
-                product(i).orElse(null), category(i).orElse(null), channel(i).orElse(null));
+                product(i).orElse(null), category(i).orElse(null), channel(i).orElse(null), time(i).orElse(null));
     }
 
     /** @return the transactions in batch order, materialised one at a time */
@@ -492,6 +521,7 @@ public final class Transactions {
         private final ChunkedInts product = new ChunkedInts(-1);
         private final ChunkedInts category = new ChunkedInts(-1);
         private final ChunkedInts channel = new ChunkedInts(-1);
+        private final ChunkedInts time = new ChunkedInts(-1);
         private final Dictionary.Encoder products = new Dictionary.Encoder();
         private final Dictionary.Encoder categories = new Dictionary.Encoder();
         private final Dictionary.Encoder channels = new Dictionary.Encoder();
@@ -509,7 +539,7 @@ public final class Transactions {
             checkCurrency(t.currency());
             return add(t.customerId(), t.date(), Transaction.toMinor("amount", t.amount(), currency),
                     t.margin() == null ? null : Transaction.toMinor("margin", t.margin(), currency),
-                    t.product(), t.category(), t.channel());
+                    t.product(), t.category(), t.channel(), t.time() == null ? -1 : t.time().toSecondOfDay());
         }
 
         void checkCurrency(Currency c) {
@@ -523,7 +553,7 @@ public final class Transactions {
         }
 
         Builder add(String customerId, LocalDate date, long amountMinor, Long marginMinor, String productName,
-                    String categoryName, String channelName) {
+                    String categoryName, String channelName, int secondOfDay) {
             long epochDay = date.toEpochDay();
             if (epochDay < Integer.MIN_VALUE || epochDay > Integer.MAX_VALUE) {
                 throw new ValidationException("date", "must be within about 5.8 million years of 1970", date);
@@ -531,7 +561,7 @@ public final class Transactions {
             checkOpen();
             return add(customerCodes.code(customerId), (int) epochDay, amountMinor, marginMinor != null,
                     marginMinor == null ? 0 : marginMinor, products.encode(productName),
-                    categories.encode(categoryName), channels.encode(channelName));
+                    categories.encode(categoryName), channels.encode(channelName), secondOfDay);
         }
 
         /** @return the code of the customer key {@code chars[from, to)}, given a new one if it had none */
@@ -551,9 +581,12 @@ public final class Transactions {
             return channels;
         }
 
-        /** Adds a validated row; codes are from this builder, -1 for an absent product, category or channel. */
+        /**
+         * Adds a validated row; codes are from this builder, -1 for an absent product, category or
+         * channel; {@code secondOfDay} is -1 for no time of day.
+         */
         Builder add(int customerCode, int epochDay, long amountMinor, boolean withMargin, long marginMinor,
-                    int productCode, int categoryCode, int channelCode) {
+                    int productCode, int categoryCode, int channelCode, int secondOfDay) {
             checkOpen();
             if (size == Integer.MAX_VALUE) {
                 throw new ValidationException("transactions", "must be fewer than " + Integer.MAX_VALUE, size);
@@ -577,6 +610,9 @@ public final class Transactions {
             }
             if (channelCode >= 0) {
                 channel.set(size, channelCode);
+            }
+            if (secondOfDay >= 0) {
+                time.set(size, secondOfDay);
             }
             size++;
             return this;

@@ -8,21 +8,25 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalQueries;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** The remembering date reader against the strict formatter it stands in for. */
+/** The remembering date reader against the strict formatter it stands in for: same day, same time of day. */
 class EpochDaysTest {
 
     private static final List<String> PATTERNS = List.of("yyyy-MM-dd", "yyyyMMdd", "dd.MM.yyyy",
-            "yyyy-MM-dd'T'HH:mm:ss", "d/M/yy");
+            "yyyy-MM-dd'T'HH:mm:ss", "d/M/yy", "yyyy-MM-dd HH:mm:ss.SSS");
 
     private static Object reference(DateTimeFormatter formatter, String text) {
         try {
-            return formatter.parse(text, LocalDate::from).toEpochDay();
+            long day = formatter.parse(text, LocalDate::from).toEpochDay();
+            LocalTime time = formatter.parse(text).query(TemporalQueries.localTime());
+            return List.of(day, time == null ? -1 : time.toSecondOfDay());
         } catch (DateTimeException e) {
             return "refused";
         }
@@ -31,7 +35,8 @@ class EpochDaysTest {
     private static Object remembered(EpochDays days, String text) {
         char[] chars = ("xx" + text + "yy").toCharArray();
         try {
-            return days.parse(chars, 2, 2 + text.length());
+            long day = days.parse(chars, 2, 2 + text.length());
+            return List.of(day, days.secondOfDay());
         } catch (DateTimeException e) {
             return "refused";
         }
@@ -39,7 +44,7 @@ class EpochDaysTest {
 
     static String randomDate(Random random, String pattern) {
         LocalDateTime when = LocalDateTime.of(1990, 1, 1, 0, 0).plusDays(random.nextInt(random.nextBoolean() ? 60 : 20_000))
-                .plusSeconds(random.nextInt(86_400));
+                .plusSeconds(random.nextInt(86_400)).plusNanos(random.nextInt(1_000) * 1_000_000L);
         String text = DateTimeFormatter.ofPattern(pattern.replace('y', 'u')).format(when);
         return switch (random.nextInt(6)) {
             case 0 -> text.replace("-02-", "-02-3").substring(0, Math.min(text.length(), 10)); // 30 or 31 February

@@ -6,7 +6,11 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -119,8 +123,13 @@ final class LegacyTransactionCsv {
         }
         String dateText = record.get(columns.date).strip();
         LocalDate date;
+        LocalTime time;
         try {
-            date = dates.parse(dateText, LocalDate::from);
+            // the reference keeps the time of day too, to the second, as the reader now does
+            TemporalAccessor parsed = dates.parse(dateText);
+            date = LocalDate.from(parsed);
+            time = parsed.query(TemporalQueries.localTime());
+            time = time == null ? null : time.truncatedTo(ChronoUnit.SECONDS);
         } catch (DateTimeException e) {
             throw new CsvFormatException(line, options.dateColumn(),
                     "must be a date in the format " + options.dateFormat(), dateText);
@@ -130,7 +139,8 @@ final class LegacyTransactionCsv {
                 : optionalDecimal(record.get(columns.margin), options.marginColumn(), line);
         try {
             return new Transaction(customer, date, amount, options.currency(), margin,
-                    text(record, columns.product), text(record, columns.category), text(record, columns.channel));
+                    text(record, columns.product), text(record, columns.category), text(record, columns.channel),
+                    time);
         } catch (ValidationException e) {
             String column = switch (e.field()) {
                 case "amount" -> options.amountColumn();

@@ -30,7 +30,8 @@ class TransactionCsvDifferentialTest {
     private static final Currency[] CURRENCIES = {
             Currency.getInstance("EUR"), Currency.getInstance("JPY"), Currency.getInstance("BHD")};
     private static final char[] DELIMITERS = {',', ';', '\t', '|', ' '};
-    private static final String[] DATE_FORMATS = {"yyyy-MM-dd", "yyyyMMdd", "dd.MM.yyyy", "yyyy-MM-dd'T'HH:mm:ss"};
+    private static final String[] DATE_FORMATS = {"yyyy-MM-dd", "yyyyMMdd", "dd.MM.yyyy", "yyyy-MM-dd'T'HH:mm:ss",
+            "yyyy-MM-dd HH:mm:ss.SSS"};
     private static final String[] BLANKS = {"", "", "", " ", "\t", "\u2003", "\u00a0", " \u3000 "};
     private static final String[] LINE_ENDS = {"\n", "\n", "\r\n", "\r"};
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Currency;
 
 import org.crmkit.core.analytics.transactions.TransactionCsv.OnError;
@@ -85,6 +86,19 @@ class TransactionCsvTest {
         var result = TransactionCsv.read("customer_id,date,amount\na,2024-03-01T23:59:10,1\n",
                 DEFAULTS.withDateFormat("yyyy-MM-dd'T'HH:mm:ss"));
         assertThat(result.transactions().date(0)).isEqualTo(LocalDate.of(2024, 3, 1));
+    }
+
+    @Test
+    void keepsTheTimeOfATimestampToTheSecondAndOrdersADayByIt() {
+        var result = TransactionCsv.read("customer_id,date,amount\n"
+                        + "a,2024-03-01 23:59:10.750,1\na,2024-03-01 08:00:00.000,2\na,2024-02-29 12:00:00.000,3\n",
+                DEFAULTS.withDateFormat("yyyy-MM-dd HH:mm:ss.SSS"));
+        Transactions t = result.transactions();
+        assertThat(t.stream().map(Transaction::time)).containsExactly(LocalTime.of(12, 0), LocalTime.of(8, 0),
+                LocalTime.of(23, 59, 10));
+        assertThat(t.summaries().get(0).occasions()).isEqualTo(2);
+        assertThat(TransactionCsv.read("customer_id,date,amount\na,2024-03-01,1\n", DEFAULTS).transactions().time(0))
+                .isEmpty();
     }
 
     @Test

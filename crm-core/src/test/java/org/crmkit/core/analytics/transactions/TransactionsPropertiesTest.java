@@ -84,7 +84,7 @@ class TransactionsPropertiesTest {
     }
 
     @Test
-    void ordersByCustomerKeyThenDayThenInputOrderAndKeepsEveryField() {
+    void ordersByCustomerKeyThenDayThenTimeThenInputOrderAndKeepsEveryField() {
         qt().withExamples(150).withFixedSeed(47L)
                 .forAll(integers().between(0, 600), longs().all())
                 .checkAssert((n, seed) -> {
@@ -93,11 +93,15 @@ class TransactionsPropertiesTest {
                     // and many transactions share a day; optional fields in some batches only
                     int customers = 1 + random.nextInt(random.nextBoolean() ? 4 : 300);
                     boolean optional = random.nextBoolean();
+                    boolean timed = random.nextBoolean();
                     List<Transaction> input = new ArrayList<>();
                     for (int i = 0; i < n; i++) {
                         Transaction t = Transaction.of("k" + random.nextInt(customers),
                                 END.minusDays(random.nextInt(random.nextBoolean() ? 3 : 2000) - 1000),
                                 BigDecimal.valueOf(random.nextInt(20_000) - 5_000, 2), EUR);
+                        if (timed && random.nextBoolean()) {
+                            t = t.withTime(java.time.LocalTime.ofSecondOfDay(random.nextInt(random.nextBoolean() ? 3 : 86_400)));
+                        }
                         if (optional && random.nextInt(3) == 0) {
                             t = t.withMargin(BigDecimal.valueOf(random.nextInt(999), 2))
                                     .withProduct("p" + random.nextInt(5), random.nextBoolean() ? null : "c",
@@ -108,7 +112,9 @@ class TransactionsPropertiesTest {
                     List<Transaction> expected = new ArrayList<>(input);
                     // List.sort is stable: equal keys keep their input order
                     expected.sort(java.util.Comparator.comparing(Transaction::customerId)
-                            .thenComparing(Transaction::date));
+                            .thenComparing(Transaction::date)
+                            .thenComparing(Transaction::time, java.util.Comparator.nullsFirst(
+                                    java.util.Comparator.<java.time.LocalTime>naturalOrder())));
                     Transactions batch = Transactions.of(input);
                     assertThat(batch.stream().toList()).isEqualTo(expected);
                     assertThat(batch.customerIds())

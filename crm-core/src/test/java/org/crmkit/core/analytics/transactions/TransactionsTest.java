@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Currency;
 import java.util.List;
 import java.util.stream.Stream;
@@ -162,5 +163,29 @@ class TransactionsTest {
         assertThatThrownBy(() -> batch.customerIndexOf(1)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> batch.margin(1)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> batch.product(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void ordersADayByTimeOfDayWithUntimedTransactionsFirstAndCountsItAsOneOccasion() {
+        Transactions batch = Transactions.of(List.of(t("a", "2024-01-02", "1").withTime(LocalTime.of(18, 0)),
+                t("a", "2024-01-02", "2"), t("a", "2024-01-02", "3").withTime(LocalTime.of(9, 30)),
+                t("a", "2024-01-01", "4").withTime(LocalTime.of(23, 0)), t("a", "2024-01-02", "5"),
+                t("a", "2024-01-02", "6").withTime(LocalTime.of(9, 30))));
+        assertThat(batch.stream().map(x -> x.amount().intValue())).containsExactly(4, 2, 5, 3, 6, 1);
+        assertThat(batch.time(0)).contains(LocalTime.of(23, 0));
+        assertThat(batch.time(1)).isEmpty();
+        assertThat(batch.summaries().get(0).occasions()).isEqualTo(2);
+        assertThat(batch.get(3)).isEqualTo(t("a", "2024-01-02", "3").withTime(LocalTime.of(9, 30)));
+    }
+
+    @Test
+    void keepsTheEightArgumentConstructorAndRefusesAFractionOfASecond() {
+        Transaction plain = new Transaction("a", LocalDate.of(2024, 1, 1), BigDecimal.ONE, EUR, null, null, null, null);
+        assertThat(plain.time()).isNull();
+        assertThat(plain.withTime(LocalTime.NOON).withMargin(BigDecimal.ONE).time()).isEqualTo(LocalTime.NOON);
+        assertThat(Transactions.of(List.of(plain)).time(0)).isEmpty();
+        assertThatThrownBy(() -> plain.withTime(LocalTime.of(12, 0, 0, 1)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("time: must be in whole seconds");
     }
 }
