@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
@@ -36,14 +35,26 @@ import org.crmkit.spi.ValidationException;
  * separator, at most as many decimals as the currency allows. A negative amount is read as a refund
  * (see {@link Transactions}). A date pattern with a time of day ({@code yyyy-MM-dd'T'HH:mm:ss})
  * reads a timestamp and keeps its day and its time of day, to the second (a fraction of a second is
- * dropped). Empty lines carry no record and are not counted.
+ * dropped, not refused). Empty lines carry no record and are not counted.
  *
- * <p>Errors. Every error is a {@link CsvFormatException} that names the file line on which the
- * offending record starts and the column. With {@link OnError#FAIL} (the default) the first error is
- * thrown. With {@link OnError#SKIP} a bad record is left out, counted in {@link Result#skipped()}
- * and its error kept in {@link Result#errors()} (the first {@value #MAX_ERRORS_KEPT}); errors in
- * the header are always thrown, since no record could be read without it. Nothing is dropped
- * without being counted.
+ * <p>Errors in a record. Whatever is wrong with one record is a {@link CsvFormatException} that
+ * names the file line on which the record starts, the column as named in the header (or
+ * {@code record}) and the rule: a stray or unclosed quote, a field of more than 65,536 characters,
+ * a number of fields unlike the header's, a blank customer, a date the pattern refuses or one more
+ * than about 5.8 million years from 1970 (which a pattern with {@code yyyy} reads, as in
+ * {@code +12345678-01-01}), an amount or margin that is not a plain decimal, has more decimals than
+ * the currency allows or does not fit in 64-bit minor units. With {@link OnError#FAIL} (the
+ * default) the first such error is thrown. With {@link OnError#SKIP} a bad record is left out,
+ * counted in {@link Result#skipped()} and its error kept in {@link Result#errors()} (the first
+ * {@value #MAX_ERRORS_KEPT}). Nothing is dropped without being counted.
+ *
+ * <p>Errors of the whole file are thrown whatever {@link OnError} says, since no later record
+ * could be read either: a missing or bad header (a {@link CsvFormatException} on {@code header}),
+ * a failing {@link Reader}, and a file larger than a batch holds (a {@link ValidationException} on
+ * {@code transactions} past {@link Integer#MAX_VALUE} transactions, an
+ * {@link IllegalStateException} past about 537 million distinct customers, or products, categories
+ * or channels). The currency is the one of {@link Options} for every record, so no record can bring
+ * a second one.
  *
  * <p>Stateless and thread-safe.
  *
@@ -357,6 +368,11 @@ public final class TransactionCsv {
                 throw new CsvFormatException(line, options.dateColumn(),
                         "must be a date in the format " + options.dateFormat(), new String(chars, from, to - from));
             }
+            if (epochDay < Integer.MIN_VALUE || epochDay > Integer.MAX_VALUE) {
+                // a pattern with a year of more than four digits reads days a batch cannot hold as an int
+                throw new CsvFormatException(line, options.dateColumn(),
+                        "must be within about 5.8 million years of 1970", new String(chars, from, to - from));
+            }
             // the syntax of both numbers is checked before their size, as the reference reader does
             strip(record, columns.amount);
             int amountStatus = amount.read(chars, from, to);
@@ -377,11 +393,7 @@ public final class TransactionCsv {
             }
             check(amountStatus, options.amountColumn(), line);
             check(marginStatus, options.marginColumn(), line);
-            if (epochDay < Integer.MIN_VALUE || epochDay > Integer.MAX_VALUE) {
-                // as Transactions.Builder refuses it: not a format error of this record
-                throw new ValidationException("date", "must be within about 5.8 million years of 1970",
-                        LocalDate.ofEpochDay(epochDay));
-            }
+            // one currency per read: this only gives the batch its currency at the first row
             batch.checkCurrency(options.currency());
             int customer = customerCode(chars, customerFrom, customerTo);
             batch.add(customer, (int) epochDay, amount.value(), withMargin, withMargin ? margin.value() : 0,

@@ -45,8 +45,9 @@ class EpochDaysTest {
     static String randomDate(Random random, String pattern) {
         LocalDateTime when = LocalDateTime.of(1990, 1, 1, 0, 0).plusDays(random.nextInt(random.nextBoolean() ? 60 : 20_000))
                 .plusSeconds(random.nextInt(86_400)).plusNanos(random.nextInt(1_000) * 1_000_000L);
-        String text = DateTimeFormatter.ofPattern(pattern.replace('y', 'u')).format(when);
-        return switch (random.nextInt(6)) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(pattern.replace('y', 'u'));
+        String text = format.format(when);
+        return switch (random.nextInt(7)) {
             case 0 -> text.replace("-02-", "-02-3").substring(0, Math.min(text.length(), 10)); // 30 or 31 February
             case 1 -> {
                 // one character changed
@@ -57,6 +58,13 @@ class EpochDaysTest {
             case 2 -> List.of("2023-02-29", "2024-02-29", "20230229", "20240229", "+12024-01-01", "-0001-01-01",
                     "0000-01-01", "2024-1-01", "2024-04-31", "31.04.2024", "29.02.2000", "29.02.1900", "", " ",
                     "2024-13-01", "2024-00-10", "20241301").get(random.nextInt(17));
+            case 3 -> {
+                // a year of more than four digits: around the last epoch day an int holds, or far beyond
+                long day = random.nextInt(4) == 0
+                        ? LocalDate.of(random.nextBoolean() ? 12_345_678 : -12_345_678, 1, 1).toEpochDay()
+                        : (random.nextBoolean() ? Integer.MAX_VALUE : Integer.MIN_VALUE) + random.nextInt(5) - 2L;
+                yield format.format(LocalDate.ofEpochDay(day).atTime(when.toLocalTime()));
+            }
             default -> text;
         };
     }

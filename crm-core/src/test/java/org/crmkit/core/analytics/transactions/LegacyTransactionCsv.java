@@ -134,6 +134,11 @@ final class LegacyTransactionCsv {
             throw new CsvFormatException(line, options.dateColumn(),
                     "must be a date in the format " + options.dateFormat(), dateText);
         }
+        // a date the batch cannot hold is an error of its record too, as the reader now has it
+        if (date.toEpochDay() != (int) date.toEpochDay()) {
+            throw new CsvFormatException(line, options.dateColumn(), "must be within about 5.8 million years of 1970",
+                    dateText);
+        }
         BigDecimal amount = decimal(record.get(columns.amount), options.amountColumn(), line);
         BigDecimal margin = columns.margin < 0 ? null
                 : optionalDecimal(record.get(columns.margin), options.marginColumn(), line);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -151,6 +152,107 @@ class TransactionCsvTest {
         assertThat(result.skipped()).isEqualTo(3);
         assertThat(result.transactions().customerIds()).containsExactly("a", "e");
         assertThat(result.errors()).extracting(CsvFormatException::lineNumber).containsExactly(3L, 4L, 5L);
+    }
+
+    /**
+     * {@code text} has one bad record, on {@code line}: FAIL throws its error, SKIP leaves out and
+     * counts that record only and keeps the same error.
+     */
+    private static TransactionCsv.Result assertRowError(String text, Options options, long line, String field,
+                                                        String message) {
+        assertThatThrownBy(() -> TransactionCsv.read(text, options.withOnError(OnError.FAIL)))
+                .isInstanceOfSatisfying(CsvFormatException.class, e -> {
+                    assertThat(e.lineNumber()).isEqualTo(line);
+                    assertThat(e.field()).isEqualTo(field);
+                })
+                .hasMessage(message);
+        var result = TransactionCsv.read(text, options.withOnError(OnError.SKIP));
+        assertThat(result.skipped()).isEqualTo(1);
+        assertThat(result.records()).isEqualTo(result.transactions().size() + 1);
+        assertThat(result.errors()).singleElement().satisfies(e -> {
+            assertThat(e.lineNumber()).isEqualTo(line);
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e).hasMessage(message);
+        });
+        return result;
+    }
+
+    @Test
+    void refusesADateBeyondWhatABatchHoldsAsAnErrorOfItsRecord() {
+        var result = assertRowError("""
+                customer_id,date,amount
+                a,2024-01-01,1
+                b,+12345678-01-01,2
+                c,2024-01-03,3
+                """, DEFAULTS, 3, "date",
+                "line 3: date: must be within about 5.8 million years of 1970 (was '+12345678-01-01')");
+        assertThat(result.transactions().customerIds()).containsExactly("a", "c");
+        // the last day an int epoch day holds is read, the next one is not, with any pattern
+        assertThat(TransactionCsv.read("customer_id,date,amount\na,+5881580-07-11,1\nb,-5877641-06-23,1\n", DEFAULTS)
+                .transactions().stream().map(Transaction::date))
+                .containsExactly(LocalDate.ofEpochDay(Integer.MAX_VALUE), LocalDate.ofEpochDay(Integer.MIN_VALUE));
+        assertRowError("when;customer_id;amount\n22.06.-5877641;a;1\n", DEFAULTS.withDelimiter(';')
+                        .withColumns("customer_id", "when", "amount").withDateFormat("dd.MM.yyyy"), 2, "when",
+                "line 2: when: must be within about 5.8 million years of 1970 (was '22.06.-5877641')");
+        assertRowError("customer_id,date,amount\na,+58815800712,1\n", DEFAULTS.withDateFormat("yyyyMMdd"), 2, "date",
+                "line 2: date: must be within about 5.8 million years of 1970 (was '+58815800712')");
+    }
+
+    @Test
+    void refusesAnAmountWhoseMinorUnitsOverflowALongAsAnErrorOfItsRecord() {
+        var result = assertRowError("""
+                customer_id,date,paid
+                a,2024-01-01,92233720368547758.07
+                b,2024-01-02,92233720368547758.08
+                """, DEFAULTS.withColumns("customer_id", "date", "paid"), 3, "paid",
+                "line 3: paid: must fit in 64-bit minor units of EUR");
+        assertThat(result.transactions().amountMinor(0)).isEqualTo(Long.MAX_VALUE);
+        assertRowError("customer_id,date,amount\na,2024-01-01,-9223372036854775809\n",
+                Options.defaults(Currency.getInstance("JPY")), 2, "amount",
+                "line 2: amount: must fit in 64-bit minor units of JPY");
+        assertRowError("customer_id,date,amount\na,2024-01-01,1.5\n", Options.defaults(Currency.getInstance("JPY")),
+                2, "amount", "line 2: amount: must have at most 0 decimal places for JPY");
+    }
+
+    @Test
+    void refusesABadMarginAsAnErrorOfItsRecordAndReadsABlankOneAsNone() {
+        Options withProfit = DEFAULTS.withOptionalColumns("profit", null, null, null);
+        var result = assertRowError("""
+                customer_id,date,amount,profit
+                a,2024-01-01,10,\s
+                b,2024-01-02,10,1e2
+                c,2024-01-03,10,2.50
+                """, withProfit, 3, "profit", "line 3: profit: must be a decimal number like -12.50 (was '1e2')");
+        assertThat(result.transactions().stream().map(Transaction::margin))
+                .containsExactly(null, new BigDecimal("2.50"));
+        assertRowError("customer_id,date,amount,profit\na,2024-01-01,10,-92233720368547758.09\n", withProfit, 2,
+                "profit", "line 2: profit: must fit in 64-bit minor units of EUR");
+        assertRowError("customer_id,date,amount,profit\na,2024-01-01,10,0.001\n", withProfit, 2, "profit",
+                "line 2: profit: must have at most 2 decimal places for EUR");
+    }
+
+    @Test
+    void refusesABlankCustomerAsAnErrorOfItsRecord() {
+        var result = assertRowError(
+                "who,date,amount\na,2024-01-01,1\n\" \u2003\t\",2024-01-02,2\n\u00a0,2024-01-03,3\n",
+                DEFAULTS.withColumns("who", "date", "amount"), 3, "who", "line 3: who: must not be blank");
+        // a no-break space is not blank, as for String.isBlank
+        assertThat(result.transactions().customerIds()).containsExactly("a", "\u00a0");
+    }
+
+    @Test
+    void dropsTheFractionOfASecondRatherThanRefusingTheRecord() {
+        var result = TransactionCsv.read("customer_id,date,amount\na,2024-03-01 10:00:00.999,1\n",
+                DEFAULTS.withDateFormat("yyyy-MM-dd HH:mm:ss.SSS").withOnError(OnError.SKIP));
+        assertThat(result.skipped()).isZero();
+        assertThat(result.transactions().time(0)).contains(LocalTime.of(10, 0));
+    }
+
+    @Test
+    void givesTheBatchTheCurrencyOfTheOptionsSoNoRecordCanMixCurrencies() {
+        var result = TransactionCsv.read("customer_id,date,amount,currency\na,2024-01-01,1,USD\n", DEFAULTS);
+        assertThat(result.transactions().currency()).contains(EUR);
+        assertThat(TransactionCsv.read("customer_id,date,amount\n", DEFAULTS).transactions().currency()).isEmpty();
     }
 
     @Test
