@@ -2,16 +2,16 @@ package org.crmkit.core.analytics;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 import org.crmkit.core.analytics.abc.AbcAnalysis;
@@ -28,24 +28,32 @@ import org.crmkit.core.analytics.clv.ParetoNbdModel;
 import org.crmkit.core.analytics.clv.PurchaseHistories;
 import org.crmkit.core.analytics.clv.PurchaseHistory;
 import org.crmkit.core.analytics.clv.SpendHistories;
-import org.crmkit.core.analytics.rfm.RfmAnalysis;
-import org.crmkit.core.customer.LifecycleStage;
-import org.crmkit.core.analytics.lifecycle.LifecycleClassifier;
 import org.crmkit.core.analytics.lifecycle.LifecycleClassification;
+import org.crmkit.core.analytics.lifecycle.LifecycleClassifier;
+import org.crmkit.core.analytics.lifecycle.LifecycleRule;
+import org.crmkit.core.analytics.rfm.RfmAnalysis;
 import org.crmkit.core.analytics.rfm.RfmCustomer;
 import org.crmkit.core.analytics.rfm.SegmentMap;
 import org.crmkit.core.analytics.transactions.PeriodUnit;
 import org.crmkit.core.analytics.transactions.Transactions;
+import org.crmkit.core.customer.LifecycleStage;
 import org.crmkit.spi.ValidationException;
 
 /**
  * Runs the whole customer-base analysis over one batch of transactions and returns it as one immutable
  * result: the purchase histories up to a calibration end ({@link PurchaseHistoryAdapter}), the BG/NBD,
  * Pareto/NBD and Gamma-Gamma fits, RFM segments as of the calibration end, ABC classes of the net spend up
- * to the calibration end, and one {@link CustomerRow} per customer.
+ * to the calibration end, lifecycle stages, and one {@link CustomerRow} per customer.
  *
  * <p>Per-customer scores use the BG/NBD model for P(alive) and expected purchases, and BG/NBD with
  * Gamma-Gamma for the lifetime value ({@link LifetimeValue}; see {@link Options} for the horizon).
+ * Lifecycle stages use the default {@link LifecycleClassifier} policy with that P(alive).
+ *
+ * <p>The result is held column by column: per customer a few primitive values (x, first and last day,
+ * z̄, net spend, P(alive), expectation, lifetime value, the RFM score byte and the lifecycle rule), so a
+ * base of millions fits in a small heap. {@link #customers()}, {@link #customer(String)} and
+ * {@link #lifecycle(String)} build each row or classification when it is read; the result keeps the
+ * batch for that.
  *
  * <p>A model that cannot be fitted stops the analysis with a {@link ModelFitException} naming the model
  * ("BG/NBD", "Pareto/NBD" or "Gamma-Gamma"); no NaN or infinite value ever reaches the result.
@@ -55,6 +63,7 @@ import org.crmkit.spi.ValidationException;
 public final class CustomerBaseAnalysis {
 
     private final Options options;
+    private final Transactions transactions;
     private final int transactionCount;
     private final int calibrationTransactions;
     private final int customersAfterCalibration;
@@ -65,15 +74,28 @@ public final class CustomerBaseAnalysis {
     private final ModelFit<GammaGammaModel> gammaGamma;
     private final double spendCustomers;
     private final RfmAnalysis rfm;
-    private final Map<String, LifecycleClassification> lifecycle;
     private final AbcAnalysis abc;
-    private final List<CustomerRow> rows;
-    private final Map<String, CustomerRow> byId;
     private final String currency;
+    /** Row to the batch's customer index, increasing (rows are in customer key order). */
+    private final int[] customer;
+    private final int[] frequency;
+    private final int[] firstDay;
+    private final int[] lastDay;
+    /** z̄, NaN for none. */
+    private final double[] meanSpend;
+    /** Net spend up to the calibration end in minor units, floored at 0. */
+    private final long[] netSpend;
+    private final double[] alive;
+    private final double[] expected;
+    private final double[] value;
+    /** The deciding lifecycle rule by the batch's customer index (null for customers not analysed). */
+    private final LifecycleRule[] lifecycle;
+    private final List<CustomerRow> rows;
 
     private CustomerBaseAnalysis(Builder b) {
         this.options = b.options;
-        this.transactionCount = b.transactionCount;
+        this.transactions = b.transactions;
+        this.transactionCount = b.transactions.size();
         this.calibrationTransactions = b.calibrationTransactions;
         this.customersAfterCalibration = b.customersAfterCalibration;
         this.customersWithoutPurchase = b.customersWithoutPurchase;
@@ -83,15 +105,29 @@ public final class CustomerBaseAnalysis {
         this.gammaGamma = b.gammaGamma;
         this.spendCustomers = b.spendCustomers;
         this.rfm = b.rfm;
-        this.lifecycle = b.lifecycle;
         this.abc = b.abc;
-        this.rows = List.copyOf(b.rows);
-        Map<String, CustomerRow> index = new HashMap<>();
-        for (CustomerRow row : rows) {
-            index.put(row.customerId(), row);
-        }
-        this.byId = index;
         this.currency = b.currency;
+        this.customer = b.customer;
+        this.frequency = b.frequency;
+        this.firstDay = b.firstDay;
+        this.lastDay = b.lastDay;
+        this.meanSpend = b.meanSpend;
+        this.netSpend = b.netSpend;
+        this.alive = b.alive;
+        this.expected = b.expected;
+        this.value = b.value;
+        this.lifecycle = b.lifecycle;
+        this.rows = new AbstractList<>() {
+            @Override
+            public CustomerRow get(int row) {
+                return rowAt(row);
+            }
+
+            @Override
+            public int size() {
+                return customer.length;
+            }
+        };
     }
 
     /**
@@ -197,24 +233,33 @@ public final class CustomerBaseAnalysis {
         Objects.requireNonNull(progress, "progress must not be null");
         Builder b = new Builder();
         b.options = options;
+        b.transactions = transactions;
         b.currency = transactions.currency().map(c -> c.getCurrencyCode()).orElse("");
-        b.transactionCount = transactions.size();
         long end = options.calibrationEnd().toEpochDay();
-        for (int i = 0; i < transactions.size(); i++) {
-            if (transactions.epochDay(i) <= end) {
-                b.calibrationTransactions++;
-            }
-        }
-        b.customersWithoutPurchase = transactions.customersWithoutPurchase().size();
+        PeriodUnit unit = options.unit();
 
         progress.accept("histories");
-        Map<String, PurchaseHistory> byCustomer = PurchaseHistoryAdapter.histories(transactions,
-                options.calibrationEnd(), options.unit());
-        b.customersAfterCalibration = transactions.customerCount() - b.customersWithoutPurchase - byCustomer.size();
-        List<PurchaseHistory> list = new ArrayList<>(byCustomer.values());
-        b.histories = PurchaseHistories.of(list);
-
-        if (list.stream().noneMatch(h -> h.frequency() > 0)) {
+        summarise(transactions, end, b);
+        int n = b.customer.length;
+        if (n == 0) {
+            throw new ValidationException("calibrationEnd", "must not be before every purchase",
+                    options.calibrationEnd());
+        }
+        b.customersAfterCalibration = transactions.customerCount() - b.customersWithoutPurchase - n;
+        double[] x = new double[n];
+        double[] tx = new double[n];
+        double[] age = new double[n];
+        boolean anyRepeat = false;
+        int spenders = 0;
+        for (int row = 0; row < n; row++) {
+            x[row] = b.frequency[row];
+            tx[row] = unit.fromDays((long) b.lastDay[row] - b.firstDay[row]);
+            age[row] = unit.fromDays(end - b.firstDay[row]);
+            anyRepeat |= b.frequency[row] > 0;
+            spenders += Double.isNaN(b.meanSpend[row]) ? 0 : 1;
+        }
+        b.histories = PurchaseHistories.of(x, tx, age);
+        if (!anyRepeat) {
             throw new ModelFitException("BG/NBD", "no customer made a repeat purchase by the calibration end "
                     + options.calibrationEnd() + ", so the repeat-buying models cannot be estimated");
         }
@@ -223,13 +268,19 @@ public final class CustomerBaseAnalysis {
         progress.accept("Pareto/NBD");
         b.paretoNbd = fitOrExplain("Pareto/NBD", () -> ParetoNbdModel.fit(b.histories));
         progress.accept("Gamma-Gamma");
-        SpendHistories spend;
-        try {
-            spend = SpendHistories.of(list);
-        } catch (ValidationException e) {
+        if (spenders == 0) {
             throw new ModelFitException("Gamma-Gamma", "no customer has a repeat purchase with a positive spend"
                     + " by the calibration end, so spend per purchase cannot be estimated");
         }
+        double[] spendX = new double[spenders];
+        double[] spendMean = new double[spenders];
+        for (int row = 0, k = 0; row < n; row++) {
+            if (!Double.isNaN(b.meanSpend[row])) {
+                spendX[k] = x[row];
+                spendMean[k++] = b.meanSpend[row];
+            }
+        }
+        SpendHistories spend = SpendHistories.of(spendX, spendMean);
         b.spendCustomers = spend.customers();
         b.gammaGamma = fitOrExplain("Gamma-Gamma", () -> GammaGammaModel.fit(spend));
         if (b.gammaGamma.model().q() <= 1.0) {
@@ -240,83 +291,168 @@ public final class CustomerBaseAnalysis {
 
         progress.accept("RFM");
         b.rfm = RfmAnalysis.of(transactions, options.calibrationEnd(), options.segments());
-        progress.accept("lifecycle");
-        Map<String, LifecycleClassification> stages = new LinkedHashMap<>();
-        for (LifecycleClassification c : LifecycleClassifier.withDefaults().classifyAll(transactions,
-                options.calibrationEnd(), b.bgNbd.model(), options.unit())) {
-            stages.put(c.customerId(), c);
+        if (b.rfm.customers().size() != n) {
+            // both take the customers with a purchase occasion by the calibration end, in key order
+            throw new IllegalStateException("RFM analysed " + b.rfm.customers().size() + " customers, not " + n);
         }
-        b.lifecycle = Collections.unmodifiableMap(stages);
-        progress.accept("ABC");
-        Map<String, BigDecimal> net = netSpend(transactions, end, byCustomer);
-        boolean anyValue = net.values().stream().anyMatch(v -> v.signum() > 0);
-        b.abc = anyValue ? AbcAnalysis.of(net, options.abcThresholds()) : null;
 
         progress.accept("customers");
+        score(b, x, tx, age);
+
+        progress.accept("lifecycle");
+        double[] aliveByCustomer = new double[transactions.customerCount()];
+        Arrays.fill(aliveByCustomer, Double.NaN);
+        for (int row = 0; row < n; row++) {
+            aliveByCustomer[b.customer[row]] = b.alive[row];
+        }
+        b.lifecycle = LifecycleClassifier.withDefaults().rules(transactions, options.calibrationEnd(), aliveByCustomer);
+
+        progress.accept("ABC");
+        boolean anyValue = false;
+        for (long v : b.netSpend) {
+            anyValue |= v > 0;
+        }
+        int[] rowCustomer = b.customer;
+        List<String> ids = new AbstractList<>() {
+            @Override
+            public String get(int row) {
+                return transactions.customerId(rowCustomer[row]);
+            }
+
+            @Override
+            public int size() {
+                return rowCustomer.length;
+            }
+        };
+        b.abc = anyValue ? AbcAnalysis.ofUnits(ids, b.netSpend, transactions.amountOf(0).scale(),
+                options.abcThresholds()) : null;
+        return new CustomerBaseAnalysis(b);
+    }
+
+    /**
+     * One pass over the batch: per customer with a purchase occasion by day {@code end}, its first and
+     * last occasion, repeat occasions, z̄ and net spend; and the counts of the other customers.
+     */
+    private static void summarise(Transactions t, long end, Builder b) {
+        int customers = t.customerCount();
+        int[] customer = new int[customers];
+        int[] frequency = new int[customers];
+        int[] first = new int[customers];
+        int[] last = new int[customers];
+        double[] mean = new double[customers];
+        long[] net = new long[customers];
+        int digits = t.amountOf(0).scale();
+        int n = 0;
+        int withoutPurchase = 0;
+        int calibrationTransactions = 0;
+        for (int c = 0; c < customers; c++) {
+            int occasions = 0;
+            long firstOccasion = 0;
+            long lastOccasion = 0;
+            long repeatSpend = 0;
+            long sum = 0;
+            boolean anyPurchase = false;
+            for (int i = t.start(c); i < t.end(c); i++) {
+                long minor = t.amountMinor(i);
+                anyPurchase |= minor >= 0;
+                long day = t.epochDay(i);
+                if (day > end) {
+                    continue;
+                }
+                calibrationTransactions++;
+                sum = Math.addExact(sum, minor);
+                if (minor < 0) {
+                    continue;
+                }
+                if (occasions == 0) {
+                    firstOccasion = day;
+                    occasions = 1;
+                    lastOccasion = day;
+                } else {
+                    if (day != lastOccasion) {
+                        occasions++;
+                        lastOccasion = day;
+                    }
+                    if (day != firstOccasion) {
+                        // z̄ adds the purchases dated on repeat occasions (PurchaseHistoryAdapter)
+                        repeatSpend = Math.addExact(repeatSpend, minor);
+                    }
+                }
+            }
+            if (!anyPurchase) {
+                withoutPurchase++;
+            }
+            if (occasions == 0) {
+                continue;
+            }
+            int x = occasions - 1;
+            customer[n] = c;
+            frequency[n] = x;
+            first[n] = Math.toIntExact(firstOccasion);
+            last[n] = Math.toIntExact(lastOccasion);
+            mean[n] = x > 0 && repeatSpend > 0 ? major(t, repeatSpend, digits) / x : Double.NaN;
+            net[n] = Math.max(0, sum);
+            n++;
+        }
+        b.customer = Arrays.copyOf(customer, n);
+        b.frequency = Arrays.copyOf(frequency, n);
+        b.firstDay = Arrays.copyOf(first, n);
+        b.lastDay = Arrays.copyOf(last, n);
+        b.meanSpend = Arrays.copyOf(mean, n);
+        b.netSpend = Arrays.copyOf(net, n);
+        b.customersWithoutPurchase = withoutPurchase;
+        b.calibrationTransactions = calibrationTransactions;
+    }
+
+    /** Minor units in the major unit as a double, the same as {@code amountOf(minor).doubleValue()}. */
+    private static double major(Transactions t, long minor, int digits) {
+        if (Math.abs(minor) < (1L << 52) && digits < POWERS_OF_TEN.length) {
+            return digits == 0 ? minor : minor / POWERS_OF_TEN[digits];
+        }
+        return t.amountOf(minor).doubleValue();
+    }
+
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
+    /** P(alive), expectations and lifetime values, in batch; again customer by customer to name a failure. */
+    private static void score(Builder b, double[] x, double[] tx, double[] age) {
+        Options options = b.options;
         BgNbdModel bg = b.bgNbd.model();
         LifetimeValue clv = new LifetimeValue(bg, b.gammaGamma.model(), options.clvPeriods(),
                 options.clvPeriodLength(), options.discountRate(), options.margin());
         double horizon = options.horizon();
-        // the batch forms compute the hypergeometric parts once per distinct (x, T), not per customer
-        List<PurchaseHistory> histories = new ArrayList<>(byCustomer.values());
-        double[] frequency = new double[histories.size()];
-        double[] recency = new double[histories.size()];
-        double[] age = new double[histories.size()];
-        for (int i = 0; i < frequency.length; i++) {
-            PurchaseHistory h = histories.get(i);
-            frequency[i] = h.frequency();
-            recency[i] = h.recency();
-            age[i] = h.age();
-        }
+        int n = x.length;
         BatchScores batch;
-        double[] batchValues;
+        double[] values;
         try {
-            batch = bg.score(horizon, frequency, recency, age);
-            batchValues = clv.valuesOf(histories);
+            // the batch forms compute the hypergeometric parts once per distinct (x, T), not per customer
+            batch = bg.score(horizon, x, tx, age);
+            values = clv.valuesOf(x, tx, age, b.meanSpend);
         } catch (ArithmeticException e) {
-            // computed again customer by customer below, so that the error names the customer
             batch = null;
-            batchValues = null;
+            values = null;
         }
-        BatchScores scores = batch;
-        double[] values = batchValues;
-        int index = 0;
-        for (Map.Entry<String, PurchaseHistory> e : byCustomer.entrySet()) {
-            String id = e.getKey();
-            PurchaseHistory h = e.getValue();
-            int at = index++;
-            double alive = finite("BG/NBD", "P(alive)", id,
-                    () -> scores == null ? bg.probabilityAlive(h) : scores.probabilityAlive()[at]);
-            double expected = finite("BG/NBD", "expected purchases", id,
-                    () -> scores == null ? bg.conditionalExpectedPurchases(horizon, h) : scores.expectedPurchases()[at]);
-            double value = finite("Gamma-Gamma", "lifetime value", id,
-                    () -> values == null ? clv.valueOf(h) : values[at]);
-            RfmCustomer r = b.rfm.customer(id).orElseThrow();
-            AbcClass abcClass = b.abc == null ? AbcClass.C : b.abc.customer(id).map(AbcCustomer::abcClass)
-                    .orElse(AbcClass.C);
-            b.rows.add(new CustomerRow(id, (int) h.frequency(), h.recency(), h.age(), h.meanSpend(), net.get(id),
-                    alive, expected, value, r.score().code(), r.segment(), abcClass));
-        }
-        return new CustomerBaseAnalysis(b);
-    }
-
-    private static Map<String, BigDecimal> netSpend(Transactions transactions, long end,
-                                                    Map<String, PurchaseHistory> customers) {
-        Map<String, BigDecimal> out = new LinkedHashMap<>();
-        for (int c = 0; c < transactions.customerCount(); c++) {
-            String id = transactions.customerId(c);
-            if (!customers.containsKey(id)) {
+        b.alive = batch == null ? new double[n] : batch.probabilityAlive();
+        b.expected = batch == null ? new double[n] : batch.expectedPurchases();
+        b.value = values == null ? new double[n] : values;
+        boolean again = batch == null || values == null;
+        for (int row = 0; row < n; row++) {
+            boolean fine = Double.isFinite(b.alive[row]) && Double.isFinite(b.expected[row])
+                    && Double.isFinite(b.value[row]);
+            if (fine && !again) {
                 continue;
             }
-            long sum = 0;
-            for (int i = transactions.start(c); i < transactions.end(c) && transactions.epochDay(i) <= end; i++) {
-                sum = Math.addExact(sum, transactions.amountMinor(i));
-            }
-            out.put(id, transactions.amountOf(Math.max(0, sum)));
+            // customer by customer, so that the error names the customer
+            String id = b.transactions.customerId(b.customer[row]);
+            double m = b.meanSpend[row];
+            PurchaseHistory h = Double.isNaN(m) ? PurchaseHistory.of(x[row], tx[row], age[row])
+                    : PurchaseHistory.of(x[row], tx[row], age[row], m);
+            b.alive[row] = finite("BG/NBD", "P(alive)", id, () -> bg.probabilityAlive(h));
+            b.expected[row] = finite("BG/NBD", "expected purchases", id,
+                    () -> bg.conditionalExpectedPurchases(horizon, h));
+            b.value[row] = finite("Gamma-Gamma", "lifetime value", id, () -> clv.valueOf(h));
         }
-        return out;
     }
-
 
     private static <M> ModelFit<M> fitOrExplain(String model, Supplier<ModelFit<M>> fit) {
         try {
@@ -326,10 +462,10 @@ public final class CustomerBaseAnalysis {
         }
     }
 
-    private static double finite(String model, String what, String customer, Supplier<Double> value) {
+    private static double finite(String model, String what, String customer, DoubleSupplier value) {
         double v;
         try {
-            v = value.get();
+            v = value.getAsDouble();
         } catch (ArithmeticException e) {
             throw new ModelFitException(model, what + " of customer " + customer + " could not be computed ("
                     + e.getMessage() + ")");
@@ -338,6 +474,28 @@ public final class CustomerBaseAnalysis {
             throw new ModelFitException(model, what + " of customer " + customer + " is not finite");
         }
         return v;
+    }
+
+    private CustomerRow rowAt(int row) {
+        String id = transactions.customerId(customer[row]);
+        RfmCustomer r = rfm.customers().get(row);
+        AbcClass abcClass = abc == null ? AbcClass.C : abc.customer(id).map(AbcCustomer::abcClass).orElse(AbcClass.C);
+        PeriodUnit unit = options.unit();
+        long end = options.calibrationEnd().toEpochDay();
+        double m = meanSpend[row];
+        return new CustomerRow(id, frequency[row], unit.fromDays((long) lastDay[row] - firstDay[row]),
+                unit.fromDays(end - firstDay[row]), Double.isNaN(m) ? OptionalDouble.empty() : OptionalDouble.of(m),
+                transactions.amountOf(netSpend[row]), alive[row], expected[row], value[row], r.score().code(),
+                r.segment(), abcClass);
+    }
+
+    /** @return the row index of the customer, or −1 */
+    private int rowOf(String customerId) {
+        if (customerId == null) {
+            return -1;
+        }
+        int c = Collections.binarySearch(transactions.customerIds(), customerId);
+        return c < 0 ? -1 : Math.max(-1, Arrays.binarySearch(customer, c));
     }
 
     /** @return the settings used */
@@ -362,7 +520,7 @@ public final class CustomerBaseAnalysis {
 
     /** @return the customers analysed: those with a purchase on or before the calibration end */
     public int customerCount() {
-        return rows.size();
+        return customer.length;
     }
 
     /** @return customers whose first purchase came after the calibration end (not analysed) */
@@ -402,7 +560,7 @@ public final class CustomerBaseAnalysis {
 
     /** @return customers per lifecycle stage as of the calibration end, every stage listed */
     public Map<LifecycleStage, Integer> lifecycleCounts() {
-        return LifecycleClassifier.stageCounts(lifecycle.values());
+        return LifecycleClassifier.stageCounts(lifecycle);
     }
 
     /**
@@ -411,7 +569,12 @@ public final class CustomerBaseAnalysis {
      *         (default policy, P(alive) from the BG/NBD fit), if the customer bought by then
      */
     public Optional<LifecycleClassification> lifecycle(String customerId) {
-        return Optional.ofNullable(lifecycle.get(customerId));
+        int row = rowOf(customerId);
+        if (row < 0) {
+            return Optional.empty();
+        }
+        return LifecycleClassifier.withDefaults().classify(transactions, customerId, options.calibrationEnd(),
+                OptionalDouble.of(alive[row]));
     }
 
     /** @return the RFM analysis as of the calibration end */
@@ -424,34 +587,39 @@ public final class CustomerBaseAnalysis {
         return Optional.ofNullable(abc);
     }
 
-    /** @return one row per analysed customer, in customer key order; unmodifiable */
+    /** @return one row per analysed customer, in customer key order; unmodifiable, each row built when read */
     public List<CustomerRow> customers() {
         return rows;
     }
 
     /** @return the row of this customer, if analysed */
     public Optional<CustomerRow> customer(String customerId) {
-        return Optional.ofNullable(byId.get(customerId));
+        int row = rowOf(customerId);
+        return row < 0 ? Optional.empty() : Optional.of(rowAt(row));
     }
 
     /** @return the customers who made at least one repeat purchase */
     public int repeatCustomerCount() {
-        return (int) rows.stream().filter(r -> r.frequency() > 0).count();
+        int count = 0;
+        for (int f : frequency) {
+            count += f > 0 ? 1 : 0;
+        }
+        return count;
     }
 
     /** @return the sum of every customer's expected purchases over the horizon */
     public double totalExpectedPurchases() {
-        return rows.stream().mapToDouble(CustomerRow::expectedPurchases).sum();
+        return Arrays.stream(expected).sum();
     }
 
     /** @return the sum of every customer's lifetime value */
     public double totalLifetimeValue() {
-        return rows.stream().mapToDouble(CustomerRow::lifetimeValue).sum();
+        return Arrays.stream(value).sum();
     }
 
     /** @return the mean P(alive) */
     public double meanProbabilityAlive() {
-        return rows.stream().mapToDouble(CustomerRow::probabilityAlive).average().orElse(0.0);
+        return Arrays.stream(alive).average().orElse(0.0);
     }
 
     @Override
@@ -462,8 +630,8 @@ public final class CustomerBaseAnalysis {
 
     private static final class Builder {
         private Options options;
+        private Transactions transactions;
         private String currency;
-        private int transactionCount;
         private int calibrationTransactions;
         private int customersAfterCalibration;
         private int customersWithoutPurchase;
@@ -473,8 +641,16 @@ public final class CustomerBaseAnalysis {
         private ModelFit<GammaGammaModel> gammaGamma;
         private double spendCustomers;
         private RfmAnalysis rfm;
-        private Map<String, LifecycleClassification> lifecycle;
         private AbcAnalysis abc;
-        private final List<CustomerRow> rows = new ArrayList<>();
+        private int[] customer;
+        private int[] frequency;
+        private int[] firstDay;
+        private int[] lastDay;
+        private double[] meanSpend;
+        private long[] netSpend;
+        private double[] alive;
+        private double[] expected;
+        private double[] value;
+        private LifecycleRule[] lifecycle;
     }
 }

@@ -117,6 +117,54 @@ class CustomerBaseAnalysisTest {
                 .isEqualTo(analysis.abc().orElseThrow().classCounts().get(AbcClass.A).longValue());
     }
 
+    /**
+     * The columnar result against the building blocks used one customer at a time: the histories of
+     * {@link PurchaseHistoryAdapter}, the model's scores of each history, the RFM and ABC analyses' own
+     * lookups, and the lifecycle classifier given the row's P(alive).
+     */
+    @Test
+    void eachRowIsWhatTheBuildingBlocksGiveForThatCustomer() {
+        java.util.Map<String, PurchaseHistory> histories = PurchaseHistoryAdapter.histories(cdnow, CDNOW_END,
+                PeriodUnit.WEEK);
+        assertThat(analysis.customers()).extracting(CustomerBaseAnalysis.CustomerRow::customerId)
+                .containsExactlyElementsOf(histories.keySet());
+        BgNbdModel bg = analysis.bgNbd().model();
+        var options = analysis.options();
+        var clv = new org.crmkit.core.analytics.clv.LifetimeValue(bg, analysis.gammaGamma().model(),
+                options.clvPeriods(), options.clvPeriodLength(), options.discountRate(), options.margin());
+        var classifier = org.crmkit.core.analytics.lifecycle.LifecycleClassifier.withDefaults();
+        java.util.Map<String, Double> alive = new java.util.HashMap<>();
+        for (CustomerBaseAnalysis.CustomerRow row : analysis.customers()) {
+            PurchaseHistory h = histories.get(row.customerId());
+            assertThat(row.frequency()).isEqualTo((int) h.frequency());
+            assertThat(row.recency()).isEqualTo(h.recency());
+            assertThat(row.age()).isEqualTo(h.age());
+            assertThat(row.meanSpend()).isEqualTo(h.meanSpend());
+            assertThat(row.probabilityAlive()).isCloseTo(bg.probabilityAlive(h), within(1e-12));
+            assertThat(row.expectedPurchases()).isCloseTo(bg.conditionalExpectedPurchases(options.horizon(), h),
+                    within(1e-10));
+            assertThat(row.lifetimeValue()).isEqualTo(clv.valueOf(h));
+            var rfm = analysis.rfm().customer(row.customerId()).orElseThrow();
+            assertThat(row.rfmCode()).isEqualTo(rfm.score().code());
+            assertThat(row.rfmSegment()).isEqualTo(rfm.segment());
+            assertThat(row.netSpend()).isEqualByComparingTo(rfm.values().monetary().max(BigDecimal.ZERO));
+            assertThat(row.abcClass()).isEqualTo(analysis.abc().orElseThrow().customer(row.customerId())
+                    .orElseThrow().abcClass());
+            assertThat(analysis.customer(row.customerId())).contains(row);
+            var stage = analysis.lifecycle(row.customerId()).orElseThrow();
+            assertThat(stage).isEqualTo(classifier.classify(cdnow, row.customerId(), CDNOW_END,
+                    java.util.OptionalDouble.of(row.probabilityAlive())).orElseThrow());
+            alive.put(row.customerId(), row.probabilityAlive());
+        }
+        assertThat(analysis.lifecycleCounts()).isEqualTo(
+                org.crmkit.core.analytics.lifecycle.LifecycleClassifier.stageCounts(
+                        classifier.classifyAll(cdnow, CDNOW_END, alive)));
+        assertThat(analysis.totalLifetimeValue()).isCloseTo(analysis.customers().stream()
+                .mapToDouble(CustomerBaseAnalysis.CustomerRow::lifetimeValue).sum(), within(1e-6));
+        assertThat(analysis.customer("no such customer")).isEmpty();
+        assertThat(analysis.customer(null)).isEmpty();
+    }
+
     @Test
     void sameDayPurchasesAreOneOccasionAndRefundsStayOutOfTheSpendModel() {
         Transactions t = Transactions.of(List.of(

@@ -1,8 +1,6 @@
 package org.crmkit.core.analytics.clv;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.crmkit.spi.ValidationException;
@@ -74,20 +72,67 @@ public record LifetimeValue(TransactionModel purchases, GammaGammaModel spend, i
      */
     public double[] valuesOf(List<PurchaseHistory> histories) {
         Objects.requireNonNull(histories, "histories must not be null");
-        double[] out = new double[histories.size()];
-        Map<Pair, Double> discountedByPair = new HashMap<>();
+        int n = histories.size();
+        double[] x = new double[n];
+        double[] tx = new double[n];
+        double[] age = new double[n];
+        double[] meanSpend = new double[n];
         int i = 0;
         for (PurchaseHistory history : histories) {
             Objects.requireNonNull(history, "histories must not contain null");
-            double x = history.frequency();
-            double age = history.age();
-            double ifAlive = discountedByPair.computeIfAbsent(new Pair(x, age), p -> discountedIfAlive(p.x(), p.age()));
-            out[i++] = value(history, ifAlive * aliveFactor(x, history.recency(), age));
+            x[i] = history.frequency();
+            tx[i] = history.recency();
+            age[i] = history.age();
+            meanSpend[i] = history.meanSpend().orElse(Double.NaN);
+            i++;
         }
-        return out;
+        return valuesOf(x, tx, age, meanSpend);
     }
 
-    private record Pair(double x, double age) {
+    /**
+     * The same as {@link #valuesOf(List)} on histories given as parallel arrays, one customer per index.
+     *
+     * @param frequency x of each customer, a whole number &gt;= 0
+     * @param recency   t_x of each customer, in [0, T] (0 when x is 0)
+     * @param age       T of each customer, finite and &gt;= 0
+     * @param meanSpend z̄ of each customer, finite and &gt;= 0, or NaN for none (valued at the population mean)
+     * @return one value per customer, in order
+     * @throws ValidationException naming the index of a customer whose figures break a rule
+     * @throws ArithmeticException as {@link #valueOf}
+     */
+    public double[] valuesOf(double[] frequency, double[] recency, double[] age, double[] meanSpend) {
+        Objects.requireNonNull(frequency, "frequency must not be null");
+        Objects.requireNonNull(recency, "recency must not be null");
+        Objects.requireNonNull(age, "age must not be null");
+        Objects.requireNonNull(meanSpend, "meanSpend must not be null");
+        int n = frequency.length;
+        if (recency.length != n || age.length != n || meanSpend.length != n) {
+            throw new ValidationException("histories", "arrays must have the same length");
+        }
+        double[] out = new double[n];
+        TupleIndex pairs = new TupleIndex(2, 1024);
+        double[] discountedByPair = new double[1024];
+        for (int i = 0; i < n; i++) {
+            double x = frequency[i];
+            double tx = recency[i];
+            double t = age[i];
+            PurchaseHistory.check(x, tx, t, i);
+            double m = meanSpend[i];
+            if (!Double.isNaN(m) && !(Double.isFinite(m) && m >= 0.0)) {
+                throw new ValidationException("meanSpend[" + i + "]", "must be finite and >= 0, or NaN"
+                        + " for none", m);
+            }
+            int known = pairs.size();
+            int pair = pairs.rowOf(x, t, 0.0);
+            if (pair == known) {
+                if (pair == discountedByPair.length) {
+                    discountedByPair = java.util.Arrays.copyOf(discountedByPair, 2 * pair);
+                }
+                discountedByPair[pair] = discountedIfAlive(x, t);
+            }
+            out[i] = value(x, m, discountedByPair[pair] * aliveFactor(x, tx, t));
+        }
+        return out;
     }
 
     /**
@@ -123,7 +168,15 @@ public record LifetimeValue(TransactionModel purchases, GammaGammaModel spend, i
     }
 
     private double value(PurchaseHistory history, double discounted) {
-        double perPurchase = spend.conditionalExpectedSpend(history);
+        return value(history.frequency(), history.meanSpend().orElse(Double.NaN), discounted);
+    }
+
+    /** @param meanSpend z̄, or NaN for none */
+    private double value(double x, double meanSpend, double discounted) {
+        // as GammaGammaModel.conditionalExpectedSpend(PurchaseHistory): no repeat purchase or no z̄ gives
+        // the population mean
+        double perPurchase = x == 0.0 || Double.isNaN(meanSpend) ? spend.conditionalExpectedSpend(0.0, 0.0)
+                : spend.conditionalExpectedSpend(x, meanSpend);
         double value = margin * perPurchase * discounted;
         if (!Double.isFinite(value)) {
             throw new ArithmeticException("lifetime value is not finite (discount rate " + discountRate + " over "

@@ -1,8 +1,6 @@
 package org.crmkit.core.analytics.clv;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 import org.crmkit.spi.ValidationException;
@@ -32,19 +30,16 @@ public final class PurchaseHistories {
         this.tx = tx;
         this.t = t;
         this.weight = weight;
-        Map<Double, Integer> seen = new HashMap<>();
-        double[] distinct = new double[x.length];
+        TupleIndex seen = new TupleIndex(1, 64);
         this.xIndex = new int[x.length];
         for (int i = 0; i < x.length; i++) {
-            Integer k = seen.get(x[i]);
-            if (k == null) {
-                k = seen.size();
-                seen.put(x[i], k);
-                distinct[k] = x[i];
-            }
-            xIndex[i] = k;
+            xIndex[i] = seen.rowOf(x[i], 0.0, 0.0);
         }
-        this.distinctX = java.util.Arrays.copyOf(distinct, seen.size());
+        double[] distinct = new double[seen.size()];
+        for (int k = 0; k < distinct.length; k++) {
+            distinct[k] = seen.component(k, 0);
+        }
+        this.distinctX = distinct;
         double sum = 0.0;
         for (double w : weight) {
             sum += w;
@@ -103,33 +98,36 @@ public final class PurchaseHistories {
         if (n == 0) {
             throw new ValidationException("histories", "must not be empty");
         }
-        Map<Triple, Integer> rows = new HashMap<>();
-        double[] ux = new double[n];
-        double[] utx = new double[n];
-        double[] ut = new double[n];
-        double[] uw = new double[n];
-        int unique = 0;
+        TupleIndex rows = new TupleIndex(3, Math.min(n, 1 << 16));
+        double[] uw = new double[Math.min(n, 1 << 16)];
         for (int i = 0; i < n; i++) {
-            PurchaseHistory.check(x[i], tx[i], t[i], "[" + i + "]");
+            PurchaseHistory.check(x[i], tx[i], t[i], i);
             double wi = w == null ? 1.0 : w[i];
             if (!Double.isFinite(wi) || wi <= 0.0) {
                 throw new ValidationException("weight[" + i + "]", "must be finite and > 0", wi);
             }
-            // + 0.0 turns -0.0 into 0.0, so that both land in the same row
-            Triple key = new Triple(x[i] + 0.0, tx[i] + 0.0, t[i] + 0.0);
-            Integer row = rows.putIfAbsent(key, unique);
-            if (row == null) {
-                ux[unique] = key.x();
-                utx[unique] = key.tx();
-                ut[unique] = key.t();
-                uw[unique] = wi;
-                unique++;
+            // the index turns -0.0 into 0.0, so that both land in the same row
+            int unique = rows.size();
+            int row = rows.rowOf(x[i], tx[i], t[i]);
+            if (row == unique) {
+                if (row == uw.length) {
+                    uw = java.util.Arrays.copyOf(uw, Math.min(n, uw.length * 2));
+                }
+                uw[row] = wi;
             } else {
                 uw[row] += wi;
             }
         }
-        return new PurchaseHistories(java.util.Arrays.copyOf(ux, unique), java.util.Arrays.copyOf(utx, unique),
-                java.util.Arrays.copyOf(ut, unique), java.util.Arrays.copyOf(uw, unique));
+        int unique = rows.size();
+        double[] ux = new double[unique];
+        double[] utx = new double[unique];
+        double[] ut = new double[unique];
+        for (int r = 0; r < unique; r++) {
+            ux[r] = rows.component(r, 0);
+            utx[r] = rows.component(r, 1);
+            ut[r] = rows.component(r, 2);
+        }
+        return new PurchaseHistories(ux, utx, ut, java.util.Arrays.copyOf(uw, unique));
     }
 
     /** @return the number of distinct (x, t_x, T) rows */
@@ -180,6 +178,4 @@ public final class PurchaseHistories {
         return s / customers;
     }
 
-    private record Triple(double x, double tx, double t) {
-    }
 }

@@ -43,6 +43,16 @@ public record PurchaseHistory(double frequency, double recency, double age, Opti
         return new PurchaseHistory(frequency, recency, age, OptionalDouble.of(meanSpend));
     }
 
+    /** Same as {@link #check(double, double, double, String)} with the suffix {@code "[index]"}. */
+    static void check(double x, double tx, double t, int index) {
+        boolean valid = Double.isFinite(x) && x >= 0.0 && Math.rint(x) == x && Double.isFinite(t) && t >= 0.0
+                && Double.isFinite(tx) && tx >= 0.0 && tx <= t && (x != 0.0 || tx == 0.0);
+        if (!valid) {
+            // the field names are built only for the error
+            check(x, tx, t, "[" + index + "]");
+        }
+    }
+
     /**
      * Checks one (x, t_x, T) triple, naming fields with the given suffix (for example {@code "[17]"}).
      */

@@ -1,8 +1,6 @@
 package org.crmkit.core.analytics.clv;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 import org.crmkit.spi.ValidationException;
@@ -76,11 +74,8 @@ public final class SpendHistories {
         if (n == 0) {
             throw new ValidationException("histories", "must contain a customer with repeat purchases and a mean spend");
         }
-        Map<Pair, Integer> rows = new HashMap<>();
-        double[] ux = new double[n];
-        double[] um = new double[n];
-        double[] uw = new double[n];
-        int unique = 0;
+        TupleIndex rows = new TupleIndex(2, Math.min(n, 1 << 16));
+        double[] uw = new double[Math.min(n, 1 << 16)];
         for (int i = 0; i < n; i++) {
             double xi = frequency[i];
             double mi = meanSpend[i];
@@ -90,28 +85,51 @@ public final class SpendHistories {
             if (!Double.isFinite(mi) || mi <= 0.0) {
                 throw new ValidationException("meanSpend[" + i + "]", "must be finite and > 0", mi);
             }
-            Integer row = rows.putIfAbsent(new Pair(xi, mi), unique);
-            if (row == null) {
-                ux[unique] = xi;
-                um[unique] = mi;
-                uw[unique] = 1.0;
-                unique++;
+            int unique = rows.size();
+            int row = rows.rowOf(xi, mi, 0.0);
+            if (row == unique) {
+                if (row == uw.length) {
+                    uw = java.util.Arrays.copyOf(uw, Math.min(n, uw.length * 2));
+                }
+                uw[row] = 1.0;
             } else {
                 uw[row] += 1.0;
             }
         }
-        // rows sorted by x (stable), so per-x terms can be computed once per run of equal x
-        Integer[] order = new Integer[unique];
-        for (int i = 0; i < unique; i++) {
-            order[i] = i;
+        int unique = rows.size();
+        // rows sorted by x, in first-seen order within one x, so
+        // that per-x terms can be computed once per run of equal x
+        boolean packable = true;
+        for (int r = 0; r < unique && packable; r++) {
+            packable = rows.component(r, 0) < (1L << 31);
         }
-        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> ux[i]));
+        int[] order = new int[unique];
+        if (packable) {
+            // x (a whole number below 2^31) in the high half, the row number in the low half
+            long[] keyed = new long[unique];
+            for (int r = 0; r < unique; r++) {
+                keyed[r] = ((long) rows.component(r, 0) << 32) | r;
+            }
+            java.util.Arrays.sort(keyed);
+            for (int i = 0; i < unique; i++) {
+                order[i] = (int) keyed[i];
+            }
+        } else {
+            Integer[] boxed = new Integer[unique];
+            for (int i = 0; i < unique; i++) {
+                boxed[i] = i;
+            }
+            java.util.Arrays.sort(boxed, java.util.Comparator.comparingDouble(i -> rows.component(i, 0)));
+            for (int i = 0; i < unique; i++) {
+                order[i] = boxed[i];
+            }
+        }
         double[] sx = new double[unique];
         double[] sm = new double[unique];
         double[] sw = new double[unique];
         for (int i = 0; i < unique; i++) {
-            sx[i] = ux[order[i]];
-            sm[i] = um[order[i]];
+            sx[i] = rows.component(order[i], 0);
+            sm[i] = rows.component(order[i], 1);
             sw[i] = uw[order[i]];
         }
         return new SpendHistories(sx, sm, sw);
@@ -136,6 +154,4 @@ public final class SpendHistories {
         return s / customers;
     }
 
-    private record Pair(double x, double meanSpend) {
-    }
 }

@@ -97,7 +97,7 @@ public final class LifecycleClassifier {
             return Optional.empty();
         }
         Figures f = figures(transactions, c, asOf.toEpochDay());
-        return f == null ? Optional.empty() : Optional.of(decide(f, asOf, probabilityAlive));
+        return f == null ? Optional.empty() : Optional.of(decide(transactions, f, asOf, probabilityAlive));
     }
 
     /**
@@ -121,7 +121,7 @@ public final class LifecycleClassifier {
         double x = f.occasions - 1;
         double t = unit.fromDays(f.tenureDays);
         double tx = Math.min(unit.fromDays(f.lastDay - f.firstDay), t);
-        return Optional.of(decide(f, asOf, OptionalDouble.of(model.probabilityAlive(x, tx, t))));
+        return Optional.of(decide(transactions, f, asOf, OptionalDouble.of(model.probabilityAlive(x, tx, t))));
     }
 
     /** Classifies every customer without P(alive): the rules on P(alive) do not apply. */
@@ -176,6 +176,57 @@ public final class LifecycleClassifier {
         return Collections.unmodifiableMap(counts);
     }
 
+    /**
+     * The deciding rule of every customer in a batch, for bases too large for one
+     * {@link LifecycleClassification} per customer: the same rules and figures as
+     * {@link #classifyAll(Transactions, LocalDate, Map)}, computed on primitives. The stage is
+     * {@link LifecycleRule#stage()}; {@link #classify(Transactions, String, LocalDate, OptionalDouble)}
+     * with the same P(alive) gives one customer's full classification.
+     *
+     * @param transactions     the batch; not null
+     * @param asOf             the as-of day; not null
+     * @param probabilityAlive P(alive) by the batch's customer index ({@link Transactions#customerId(int)}),
+     *                         NaN where unknown; or null when unknown for everyone
+     * @return the rule by customer index; null for a customer without a purchase occasion on or before
+     *         {@code asOf}
+     * @throws ValidationException on field {@code probabilityAlive} if the array's length is not the
+     *                             number of customers, or a known value is outside [0, 1]
+     */
+    public LifecycleRule[] rules(Transactions transactions, LocalDate asOf, double[] probabilityAlive) {
+        check(transactions, asOf);
+        int customers = transactions.customerCount();
+        if (probabilityAlive != null && probabilityAlive.length != customers) {
+            throw new ValidationException("probabilityAlive", "must have one value per customer (" + customers + ")",
+                    probabilityAlive.length);
+        }
+        long a = asOf.toEpochDay();
+        LifecycleRule[] out = new LifecycleRule[customers];
+        for (int c = 0; c < customers; c++) {
+            Figures f = figures(transactions, c, a);
+            if (f != null) {
+                double alive = probabilityAlive == null ? Double.NaN : probabilityAlive[c];
+                out[c] = rule(f, alive);
+            }
+        }
+        return out;
+    }
+
+    /** @return the number of customers per stage, every stage listed (0 if none), in stage order */
+    public static Map<LifecycleStage, Integer> stageCounts(LifecycleRule[] rules) {
+        Objects.requireNonNull(rules, "rules must not be null");
+        int[] counts = new int[LifecycleStage.values().length];
+        for (LifecycleRule rule : rules) {
+            if (rule != null) {
+                counts[rule.stage().ordinal()]++;
+            }
+        }
+        Map<LifecycleStage, Integer> out = new EnumMap<>(LifecycleStage.class);
+        for (LifecycleStage s : LifecycleStage.values()) {
+            out.put(s, counts[s.ordinal()]);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
     private List<LifecycleClassification> classifyAll(Transactions transactions, LocalDate asOf,
                                                       Function<String, OptionalDouble> alive) {
         check(transactions, asOf);
@@ -184,7 +235,7 @@ public final class LifecycleClassifier {
         for (int c = 0; c < transactions.customerCount(); c++) {
             Figures f = figures(transactions, c, a);
             if (f != null) {
-                out.add(decide(f, asOf, alive.apply(f.customerId)));
+                out.add(decide(transactions, f, asOf, alive.apply(transactions.customerId(c))));
             }
         }
         return Collections.unmodifiableList(out);
@@ -235,45 +286,80 @@ public final class LifecycleClassifier {
         }
         long tenure = a - first;
         int priorWindows = tenure < w ? 0 : Math.toIntExact(tenure / w); // = ceil((tenure - w + 1) / w)
-        return new Figures(t.customerId(c), first, last, occasions, tenure,
-                t.amountOf(Math.max(0, latest)), t.amountOf(Math.max(0, prior)), priorWindows);
+        return new Figures(c, first, last, occasions, tenure, Math.max(0, latest), Math.max(0, prior), priorWindows);
     }
 
-    private LifecycleClassification decide(Figures f, LocalDate asOf, OptionalDouble alive) {
-        if (alive.isPresent()) {
-            double p = alive.getAsDouble();
-            if (!(p >= 0 && p <= 1)) {
-                throw new ValidationException("probabilityAlive", "must lie in [0, 1]", p);
-            }
+    /** The first rule that holds (see the class comment); {@code alive} is NaN when unknown. */
+    private LifecycleRule rule(Figures f, double alive) {
+        boolean known = !Double.isNaN(alive);
+        if (known && !(alive >= 0 && alive <= 1)) {
+            throw new ValidationException("probabilityAlive", "must lie in [0, 1]", alive);
         }
-        BigDecimal g = policy.growth();
-        BigDecimal scaledLatest = f.latest.multiply(BigDecimal.valueOf(f.priorWindows));
         long sinceLast = f.tenureDays - (f.lastDay - f.firstDay);
-        LifecycleRule rule;
-        if (alive.isPresent() && alive.getAsDouble() < policy.endedBelowAlive()) {
-            rule = LifecycleRule.ENDED_PROBABILITY_ALIVE;
+        if (known && alive < policy.endedBelowAlive()) {
+            return LifecycleRule.ENDED_PROBABILITY_ALIVE;
         } else if (policy.endedAfterInactiveDays().isPresent()
                 && sinceLast >= policy.endedAfterInactiveDays().getAsInt()) {
-            rule = LifecycleRule.ENDED_INACTIVE;
+            return LifecycleRule.ENDED_INACTIVE;
         } else if (f.tenureDays < policy.windowDays()) {
-            rule = LifecycleRule.EXPLORATION_TENURE;
+            return LifecycleRule.EXPLORATION_TENURE;
         } else if (f.occasions - 1 < policy.minRepeatPurchases()) {
-            rule = LifecycleRule.EXPLORATION_REPEATS;
-        } else if (alive.isPresent() && alive.getAsDouble() < policy.declineBelowAlive()) {
-            rule = LifecycleRule.DECLINE_PROBABILITY_ALIVE;
-        } else if (scaledLatest.compareTo(BigDecimal.ONE.subtract(g).multiply(f.prior)) < 0) {
-            rule = LifecycleRule.DECLINE_SPEND;
-        } else if (scaledLatest.compareTo(BigDecimal.ONE.add(g).multiply(f.prior)) > 0) {
-            rule = LifecycleRule.FORMATION_SPEND;
-        } else {
-            rule = LifecycleRule.STABILITY_SPEND;
+            return LifecycleRule.EXPLORATION_REPEATS;
+        } else if (known && alive < policy.declineBelowAlive()) {
+            return LifecycleRule.DECLINE_PROBABILITY_ALIVE;
+        } else if (compareScaled(f.latestMinor, f.priorWindows, BigDecimal.ONE.subtract(policy.growth()), f.priorMinor) < 0) {
+            return LifecycleRule.DECLINE_SPEND;
+        } else if (compareScaled(f.latestMinor, f.priorWindows, BigDecimal.ONE.add(policy.growth()), f.priorMinor) > 0) {
+            return LifecycleRule.FORMATION_SPEND;
         }
-        return new LifecycleClassification(f.customerId, asOf, rule.stage(), rule, f.tenureDays, sinceLast,
-                f.occasions - 1, f.latest, f.prior, f.priorWindows,
-                LifecycleClassification.average(f.prior, f.priorWindows), alive, policy);
+        return LifecycleRule.STABILITY_SPEND;
     }
 
-    private record Figures(String customerId, long firstDay, long lastDay, int occasions, long tenureDays,
-                           BigDecimal latest, BigDecimal prior, int priorWindows) {
+    /**
+     * Compares latest × windows with factor × prior exactly (amounts in minor units, both at least 0): in
+     * {@code long} arithmetic while the products fit, with {@link BigDecimal} beyond.
+     */
+    static int compareScaled(long latest, int windows, BigDecimal factor, long prior) {
+        int scale = factor.scale();
+        if (scale >= 0 && scale <= 18 && factor.unscaledValue().bitLength() < 63) {
+            long unscaled = factor.unscaledValue().longValue();
+            long power = LONG_POWERS_OF_TEN[scale];
+            try {
+                long left = Math.multiplyExact(Math.multiplyExact(latest, (long) windows), power);
+                long right = Math.multiplyExact(unscaled, prior);
+                return Long.compare(left, right);
+            } catch (ArithmeticException overflow) {
+                // exact decimal comparison below
+            }
+        }
+        return BigDecimal.valueOf(latest).multiply(BigDecimal.valueOf(windows))
+                .compareTo(factor.multiply(BigDecimal.valueOf(prior)));
+    }
+
+    private static final long[] LONG_POWERS_OF_TEN = new long[19];
+
+    static {
+        LONG_POWERS_OF_TEN[0] = 1L;
+        for (int i = 1; i < LONG_POWERS_OF_TEN.length; i++) {
+            LONG_POWERS_OF_TEN[i] = LONG_POWERS_OF_TEN[i - 1] * 10L;
+        }
+    }
+
+    private LifecycleClassification decide(Transactions t, Figures f, LocalDate asOf, OptionalDouble alive) {
+        if (alive.isPresent() && Double.isNaN(alive.getAsDouble())) {
+            throw new ValidationException("probabilityAlive", "must lie in [0, 1]", alive.getAsDouble());
+        }
+        LifecycleRule rule = rule(f, alive.isPresent() ? alive.getAsDouble() : Double.NaN);
+        long sinceLast = f.tenureDays - (f.lastDay - f.firstDay);
+        BigDecimal latest = t.amountOf(f.latestMinor);
+        BigDecimal prior = t.amountOf(f.priorMinor);
+        return new LifecycleClassification(t.customerId(f.customer), asOf, rule.stage(), rule, f.tenureDays, sinceLast,
+                f.occasions - 1, latest, prior, f.priorWindows,
+                LifecycleClassification.average(prior, f.priorWindows), alive, policy);
+    }
+
+    /** One customer's raw figures; amounts in minor units, net of refunds and floored at 0. */
+    private record Figures(int customer, long firstDay, long lastDay, int occasions, long tenureDays,
+                           long latestMinor, long priorMinor, int priorWindows) {
     }
 }

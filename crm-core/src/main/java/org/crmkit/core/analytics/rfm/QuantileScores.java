@@ -65,9 +65,43 @@ public final class QuantileScores {
         return scores;
     }
 
-    /** Same as {@link #score(List, Comparator, int)} for {@code long} values, higher being better. */
+    /**
+     * Same as {@link #score(List, Comparator, int)} for {@code long} values, higher being better, on
+     * primitives: a sorted copy gives each distinct value its score, and each value then looks its score
+     * up among the distinct values (few, for recency and frequency), with no object per value.
+     */
     public static int[] score(long[] values, int k) {
         Objects.requireNonNull(values, "values must not be null");
-        return score(Arrays.stream(values).boxed().toList(), Comparator.<Long>naturalOrder(), k);
+        if (k < 1) {
+            throw new ValidationException("k", "must be at least 1", k);
+        }
+        int n = values.length;
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        // the distinct values in order, each with the score of its block of ties
+        long[] distinct = new long[Math.min(n, 1024)];
+        int[] scoreOf = new int[distinct.length];
+        int blocks = 0;
+        long denominator = 2L * n;
+        int from = 0;
+        while (from < n) {
+            int to = from + 1;
+            while (to < n && sorted[to] == sorted[from]) {
+                to++;
+            }
+            if (blocks == distinct.length) {
+                distinct = Arrays.copyOf(distinct, Math.min(n, 2 * blocks));
+                scoreOf = Arrays.copyOf(scoreOf, distinct.length);
+            }
+            long numerator = (long) k * (2L * from + (to - from));
+            distinct[blocks] = sorted[from];
+            scoreOf[blocks++] = (int) Math.max(1, Math.min(k, (numerator + denominator - 1) / denominator));
+            from = to;
+        }
+        int[] scores = new int[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = scoreOf[Arrays.binarySearch(distinct, 0, blocks, values[i])];
+        }
+        return scores;
     }
 }
