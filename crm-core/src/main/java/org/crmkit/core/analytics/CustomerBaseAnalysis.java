@@ -24,6 +24,7 @@ import org.crmkit.core.analytics.clv.GammaGammaModel;
 import org.crmkit.core.analytics.clv.LifetimeValue;
 import org.crmkit.core.analytics.clv.ModelFit;
 import org.crmkit.core.analytics.clv.ModelFitException;
+import org.crmkit.core.analytics.clv.NoInteriorMaximumException;
 import org.crmkit.core.analytics.clv.ParetoNbdModel;
 import org.crmkit.core.analytics.clv.PurchaseHistories;
 import org.crmkit.core.analytics.clv.PurchaseHistory;
@@ -56,7 +57,10 @@ import org.crmkit.spi.ValidationException;
  * batch for that.
  *
  * <p>A model that cannot be fitted stops the analysis with a {@link ModelFitException} naming the model
- * ("BG/NBD", "Pareto/NBD" or "Gamma-Gamma"); no NaN or infinite value ever reaches the result.
+ * ("BG/NBD", "Pareto/NBD" or "Gamma-Gamma"); no NaN or infinite value ever reaches the result. One case
+ * does not stop it: a Pareto/NBD likelihood without an interior maximum
+ * ({@link NoInteriorMaximumException}). Pareto/NBD is reported alongside BG/NBD but feeds no score, so
+ * the analysis goes on and {@link #paretoNbdBoundary()} says where the likelihood's supremum lies.
  *
  * @since 0.1
  */
@@ -71,6 +75,7 @@ public final class CustomerBaseAnalysis {
     private final PurchaseHistories histories;
     private final ModelFit<BgNbdModel> bgNbd;
     private final ModelFit<ParetoNbdModel> paretoNbd;
+    private final NoInteriorMaximumException paretoNbdBoundary;
     private final ModelFit<GammaGammaModel> gammaGamma;
     private final double spendCustomers;
     private final RfmAnalysis rfm;
@@ -102,6 +107,7 @@ public final class CustomerBaseAnalysis {
         this.histories = b.histories;
         this.bgNbd = b.bgNbd;
         this.paretoNbd = b.paretoNbd;
+        this.paretoNbdBoundary = b.paretoNbdBoundary;
         this.gammaGamma = b.gammaGamma;
         this.spendCustomers = b.spendCustomers;
         this.rfm = b.rfm;
@@ -266,7 +272,12 @@ public final class CustomerBaseAnalysis {
         progress.accept("BG/NBD");
         b.bgNbd = fitOrExplain("BG/NBD", () -> BgNbdModel.fit(b.histories));
         progress.accept("Pareto/NBD");
-        b.paretoNbd = fitOrExplain("Pareto/NBD", () -> ParetoNbdModel.fit(b.histories));
+        try {
+            b.paretoNbd = fitOrExplain("Pareto/NBD", () -> ParetoNbdModel.fit(b.histories));
+        } catch (NoInteriorMaximumException boundary) {
+            // a finding about the data, not a failure: no score depends on Pareto/NBD
+            b.paretoNbdBoundary = boundary;
+        }
         progress.accept("Gamma-Gamma");
         if (spenders == 0) {
             throw new ModelFitException("Gamma-Gamma", "no customer has a repeat purchase with a positive spend"
@@ -543,9 +554,20 @@ public final class CustomerBaseAnalysis {
         return bgNbd;
     }
 
-    /** @return the Pareto/NBD fit */
-    public ModelFit<ParetoNbdModel> paretoNbd() {
-        return paretoNbd;
+    /**
+     * @return the Pareto/NBD fit; empty when its likelihood has no interior maximum (see
+     *         {@link #paretoNbdBoundary()})
+     */
+    public Optional<ModelFit<ParetoNbdModel>> paretoNbd() {
+        return Optional.ofNullable(paretoNbd);
+    }
+
+    /**
+     * @return why there is no Pareto/NBD fit: the likelihood rises toward a boundary of the parameter space,
+     *         with the limiting model's estimates and log-likelihood; empty when the model was fitted
+     */
+    public Optional<NoInteriorMaximumException> paretoNbdBoundary() {
+        return Optional.ofNullable(paretoNbdBoundary);
     }
 
     /** @return the Gamma-Gamma fit */
@@ -625,7 +647,9 @@ public final class CustomerBaseAnalysis {
     @Override
     public String toString() {
         return "CustomerBaseAnalysis[" + customerCount() + " customers, " + transactionCount + " transactions, "
-                + bgNbd.model() + ", " + paretoNbd.model() + ", " + gammaGamma.model() + "]";
+                + bgNbd.model() + ", " + (paretoNbd != null ? paretoNbd.model()
+                : "Pareto/NBD without an interior maximum (" + paretoNbdBoundary.boundary() + ")") + ", "
+                + gammaGamma.model() + "]";
     }
 
     private static final class Builder {
@@ -638,6 +662,7 @@ public final class CustomerBaseAnalysis {
         private PurchaseHistories histories;
         private ModelFit<BgNbdModel> bgNbd;
         private ModelFit<ParetoNbdModel> paretoNbd;
+        private NoInteriorMaximumException paretoNbdBoundary;
         private ModelFit<GammaGammaModel> gammaGamma;
         private double spendCustomers;
         private RfmAnalysis rfm;

@@ -80,7 +80,8 @@ class CustomerBaseAnalysisTest {
 
     @Test
     void reproducesThePublishedParetoNbdAndGammaGammaFits() {
-        ParetoNbdModel p = analysis.paretoNbd().model();
+        assertThat(analysis.paretoNbdBoundary()).isEmpty();
+        ParetoNbdModel p = analysis.paretoNbd().orElseThrow().model();
         assertThat(p.r()).isCloseTo(0.553, withinPercentage(1));
         assertThat(p.alpha()).isCloseTo(10.578, withinPercentage(1));
         assertThat(p.s()).isCloseTo(0.606, withinPercentage(1));

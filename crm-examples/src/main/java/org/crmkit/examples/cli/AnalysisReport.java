@@ -9,6 +9,7 @@ import org.crmkit.core.analytics.abc.AbcAnalysis;
 import org.crmkit.core.analytics.abc.AbcClass;
 import org.crmkit.core.analytics.clv.BgNbdModel;
 import org.crmkit.core.analytics.clv.GammaGammaModel;
+import org.crmkit.core.analytics.clv.NoInteriorMaximumException;
 import org.crmkit.core.analytics.clv.ParetoNbdModel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,13 +55,22 @@ final class AnalysisReport {
         bgNode.put("a", bg.a());
         bgNode.put("b", bg.b());
         bgNode.put("logLikelihood", a.bgNbd().logLikelihood());
-        ParetoNbdModel pn = a.paretoNbd().model();
         ObjectNode pnNode = models.putObject("paretonbd");
-        pnNode.put("r", pn.r());
-        pnNode.put("alpha", pn.alpha());
-        pnNode.put("s", pn.s());
-        pnNode.put("beta", pn.beta());
-        pnNode.put("logLikelihood", a.paretoNbd().logLikelihood());
+        if (a.paretoNbd().isPresent()) {
+            ParetoNbdModel pn = a.paretoNbd().get().model();
+            pnNode.put("r", pn.r());
+            pnNode.put("alpha", pn.alpha());
+            pnNode.put("s", pn.s());
+            pnNode.put("beta", pn.beta());
+            pnNode.put("logLikelihood", a.paretoNbd().get().logLikelihood());
+        } else {
+            // no interior maximum: the limit where every customer drops out at the same rate s/beta
+            NoInteriorMaximumException boundary = a.paretoNbdBoundary().orElseThrow();
+            pnNode.put("interiorMaximum", false);
+            pnNode.put("boundary", boundary.boundary());
+            boundary.boundaryEstimates().forEach((name, v) -> pnNode.put(name.equals("s/beta") ? "dropoutRate" : name, v));
+            pnNode.put("logLikelihood", boundary.logLikelihood());
+        }
         GammaGammaModel gg = a.gammaGamma().model();
         ObjectNode ggNode = models.putObject("gammagamma");
         ggNode.put("p", gg.p());
@@ -162,9 +172,17 @@ final class AnalysisReport {
         BgNbdModel bg = a.bgNbd().model();
         line(s, "  BG/NBD       r %.4f, alpha %.4f, a %.4f, b %.4f; log-likelihood %.2f",
                 bg.r(), bg.alpha(), bg.a(), bg.b(), a.bgNbd().logLikelihood());
-        ParetoNbdModel pn = a.paretoNbd().model();
-        line(s, "  Pareto/NBD   r %.4f, alpha %.4f, s %.4f, beta %.4f; log-likelihood %.2f",
-                pn.r(), pn.alpha(), pn.s(), pn.beta(), a.paretoNbd().logLikelihood());
+        if (a.paretoNbd().isPresent()) {
+            ParetoNbdModel pn = a.paretoNbd().get().model();
+            line(s, "  Pareto/NBD   r %.4f, alpha %.4f, s %.4f, beta %.4f; log-likelihood %.2f",
+                    pn.r(), pn.alpha(), pn.s(), pn.beta(), a.paretoNbd().get().logLikelihood());
+        } else {
+            NoInteriorMaximumException boundary = a.paretoNbdBoundary().orElseThrow();
+            Map<String, Double> q = boundary.boundaryEstimates();
+            line(s, "  Pareto/NBD   no interior maximum: every customer drops out at the same rate s/beta %.4f"
+                    + " (r %.4f, alpha %.4f); log-likelihood %.2f in the limit", q.get("s/beta"), q.get("r"),
+                    q.get("alpha"), boundary.logLikelihood());
+        }
         GammaGammaModel gg = a.gammaGamma().model();
         line(s, "  Gamma-Gamma  p %.4f, q %.4f, gamma %.4f; fitted on %s repeat customers", gg.p(), gg.q(),
                 gg.gamma(), count(a.spendCustomerCount()));

@@ -350,14 +350,22 @@ final class HtmlReport {
 
     private static void models(StringBuilder h, CustomerBaseAnalysis a) {
         BgNbdModel bg = a.bgNbd().model();
-        ParetoNbdModel pn = a.paretoNbd().model();
         GammaGammaModel gg = a.gammaGamma().model();
         h.append("<h2>Purchase models (maximum likelihood)</h2>\n<table>\n")
                 .append("<tr><th>model</th><th>parameters</th><th>log-likelihood</th></tr>\n");
         row(h, "BG/NBD", String.format(Locale.ROOT, "r %.4f, &alpha; %.4f, a %.4f, b %.4f", bg.r(), bg.alpha(), bg.a(),
                 bg.b()), String.format(Locale.ROOT, "%.2f", a.bgNbd().logLikelihood()));
-        row(h, "Pareto/NBD", String.format(Locale.ROOT, "r %.4f, &alpha; %.4f, s %.4f, &beta; %.4f", pn.r(), pn.alpha(),
-                pn.s(), pn.beta()), String.format(Locale.ROOT, "%.2f", a.paretoNbd().logLikelihood()));
+        if (a.paretoNbd().isPresent()) {
+            ParetoNbdModel pn = a.paretoNbd().get().model();
+            row(h, "Pareto/NBD", String.format(Locale.ROOT, "r %.4f, &alpha; %.4f, s %.4f, &beta; %.4f", pn.r(),
+                    pn.alpha(), pn.s(), pn.beta()), String.format(Locale.ROOT, "%.2f", a.paretoNbd().get().logLikelihood()));
+        } else {
+            var boundary = a.paretoNbdBoundary().orElseThrow();
+            Map<String, Double> q = boundary.boundaryEstimates();
+            row(h, "Pareto/NBD", String.format(Locale.ROOT, "no interior maximum: one dropout rate s/&beta; %.4f for"
+                    + " every customer (r %.4f, &alpha; %.4f)", q.get("s/beta"), q.get("r"), q.get("alpha")),
+                    String.format(Locale.ROOT, "%.2f (limit)", boundary.logLikelihood()));
+        }
         row(h, "Gamma-Gamma", String.format(Locale.ROOT, "p %.4f, q %.4f, &gamma; %.4f (%s repeat customers)", gg.p(),
                 gg.q(), gg.gamma(), AnalysisReport.count(a.spendCustomerCount())),
                 String.format(Locale.ROOT, "%.2f", a.gammaGamma().logLikelihood()));

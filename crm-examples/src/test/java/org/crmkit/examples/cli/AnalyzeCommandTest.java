@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 class AnalyzeCommandTest {
 
@@ -282,23 +283,33 @@ class AnalyzeCommandTest {
     }
 
     /**
-     * On this simulated base with a short calibration period the Pareto/NBD likelihood's maximum lies far out
-     * (s and β run off together) where each evaluation is very slow: the fit must give up, naming the model.
+     * On this simulated base with a short calibration period the Pareto/NBD likelihood has no interior
+     * maximum (it rises as s and β run off together); the fit used to follow that ridge for tens of seconds
+     * until --fit-time-limit stopped it. Now the fit ends at once with a verdict, which the report shows in
+     * place of the Pareto/NBD parameters while the rest of the analysis goes on.
      */
     @Test
-    void aFitThatDoesNotFinishIsNamed() throws IOException {
+    void aParetoNbdFitWithoutAnInteriorMaximumIsReportedAndTheAnalysisGoesOn() throws IOException {
         StringBuilder csv = new StringBuilder("customer_id,date,amount\n");
         for (Transaction t : base(600, 4)) {
             csv.append(t.customerId()).append(',').append(t.date()).append(',').append(t.amount()).append('\n');
         }
-        Path file = write("slow.csv", csv.toString());
+        Path file = write("ridge.csv", csv.toString());
+        Path json = tmp.resolve("ridge.json");
 
+        Run text = Cli.crm("analyze", "--transactions", file.toString(), "--calibration-end", "1997-09-30");
         Run run = Cli.crm("analyze", "--transactions", file.toString(), "--calibration-end", "1997-09-30",
-                "--fit-time-limit", "1");
+                "--format", "json", "--out", json.toString());
 
-        assertThat(run.exitCode()).isEqualTo(CrmCommand.FAILURE);
-        assertOneLine(run.err());
-        assertThat(run.err()).contains("the analysis did not finish within 1 s (--fit-time-limit)", "0 rows skipped");
+        assertThat(text.exitCode()).as(text.err()).isEqualTo(0);
+        assertThat(text.out()).contains("Pareto/NBD   no interior maximum: every customer drops out at the same rate"
+                + " s/beta 0.019");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        JsonNode pn = new ObjectMapper().readTree(json.toFile()).path("models").path("paretonbd");
+        assertThat(pn.path("interiorMaximum").asBoolean(true)).isFalse();
+        assertThat(pn.path("dropoutRate").asDouble()).isBetween(0.018, 0.021);
+        assertThat(pn.path("boundary").asText()).contains("s, beta -> infinity");
+        assertThat(pn.has("s")).isFalse();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.crmkit.core.analytics.clv;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The Pareto/NBD model (Schmittlein, Morrison and Colombo 1987, "Counting Your Customers: Who Are They and
@@ -20,6 +21,7 @@ import java.util.Objects;
  */
 public record ParetoNbdModel(double r, double alpha, double s, double beta) implements TransactionModel {
 
+    private static final String NAME = "Pareto/NBD";
     private static final String[] NAMES = {"r", "alpha", "s", "beta"};
 
     public ParetoNbdModel {
@@ -35,17 +37,37 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta) impl
      * where that finds no maximum with a positive definite information matrix, Nelder-Mead with restarts
      * and its diagnosis. Deterministic.
      *
+     * <p>On some data the likelihood has no interior maximum: it keeps rising as s and β grow together,
+     * the dropout rates' gamma distribution (mean s/β, variance s/β²) narrowing to a single rate. A search
+     * that follows this ridge beyond s = 20 and keeps improving is stopped, and the limit s = ∞ is fitted
+     * (a model in r, α and the common dropout rate s/β, whose likelihood needs no hypergeometric series).
+     * If at the limit's maximum the likelihood falls as 1/s grows from 0, and no point with finite s scored
+     * higher, the fit ends with {@link NoInteriorMaximumException}, which carries the limit's estimates;
+     * otherwise the search starts again without stopping on the ridge.
+     *
      * @param data the customers; not null
      * @return the fit, with standard errors where the Hessian allows
-     * @throws ModelFitException if no start converges
+     * @throws NoInteriorMaximumException if the likelihood rises toward s, β → ∞ at a fixed s/β
+     * @throws ModelFitException          if no start converges
      */
     public static ModelFit<ParetoNbdModel> fit(PurchaseHistories data) {
         Objects.requireNonNull(data, "data must not be null");
         double scale = Math.max(data.maxAge(), 1e-6);
         double[][] starts = {{1.0, 1.0, 1.0, 1.0}, {0.5, scale / 4.0, 0.5, scale / 4.0}, {1.0, scale, 1.0, scale}};
         ParetoNbdLikelihood likelihood = new ParetoNbdLikelihood(data);
-        return Fitting.maximiseSmooth("Pareto/NBD", NAMES, starts, likelihood::evaluate, likelihood::value,
-                data.customers(), p -> new ParetoNbdModel(p[0], p[1], p[2], p[3]));
+        Function<double[], ParetoNbdModel> build = p -> new ParetoNbdModel(p[0], p[1], p[2], p[3]);
+        ParetoNbdRidge ridge = new ParetoNbdRidge();
+        int spent;
+        try {
+            return Fitting.maximiseSmooth(NAME, NAMES, starts, ridge.watch(likelihood::evaluate),
+                    ridge.watch(likelihood::value), data.customers(), build);
+        } catch (ParetoNbdRidge.Entered entered) {
+            spent = ParetoNbdRidge.judge(NAME, data, entered);
+        }
+        // the boundary is not the maximum: search again, following the ridge if need be
+        ModelFit<ParetoNbdModel> fit = Fitting.maximiseSmooth(NAME, NAMES, starts, likelihood::evaluate,
+                likelihood::value, data.customers(), build);
+        return new ModelFit<>(fit.model(), fit.logLikelihood(), fit.standardErrors(), fit.evaluations() + spent);
     }
 
     @Override
