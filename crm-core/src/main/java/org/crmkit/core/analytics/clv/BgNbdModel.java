@@ -369,13 +369,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
 
         /** Mixes both keys' bits (the finaliser of MurmurHash3), so that the low bits used vary. */
         private int slot(long p, long q) {
-            long h = p ^ Long.rotateLeft(q, 32) * 0x9E3779B97F4A7C15L;
-            h ^= h >>> 33;
-            h *= 0xFF51AFD7ED558CCDL;
-            h ^= h >>> 33;
-            h *= 0xC4CEB9FE1A85EC53L;
-            h ^= h >>> 33;
-            return (int) h & mask;
+            return (int) TupleIndex.mix(p ^ Long.rotateLeft(q, 32) * 0x9E3779B97F4A7C15L) & mask;
         }
     }
 

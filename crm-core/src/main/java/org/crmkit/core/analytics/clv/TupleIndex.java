@@ -112,13 +112,17 @@ final class TupleIndex {
         if (arity > 2) {
             h = h * 0x9E3779B97F4A7C15L + Double.doubleToLongBits(c);
         }
-        // MurmurHash3's 64-bit finaliser: every input bit reaches the low bits the mask keeps (the bits of
-        // a double that holds a small whole number are all in its high half)
+        // the bits of a double that holds a small whole number are all in its high half
+        return (int) mix(h) & mask;
+    }
+
+    /** MurmurHash3's 64-bit finaliser: every input bit reaches every output bit, the low ones included. */
+    static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         h ^= h >>> 33;
         h *= 0xC4CEB9FE1A85EC53L;
         h ^= h >>> 33;
-        return (int) h & mask;
+        return h;
     }
 }

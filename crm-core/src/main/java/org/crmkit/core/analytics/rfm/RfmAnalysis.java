@@ -110,37 +110,12 @@ public final class RfmAnalysis {
         if (segments == null) {
             throw new ValidationException("segments", "must not be null");
         }
-        long end = asOf.toEpochDay();
-        int customerCount = transactions.customerCount();
-        int[] customer = new int[customerCount];
-        long[] recency = new long[customerCount];
-        int[] frequency = new int[customerCount];
-        long[] monetary = new long[customerCount];
-        int n = 0;
-        for (int c = 0; c < customerCount; c++) {
-            long last = Long.MIN_VALUE;
-            int occasions = 0;
-            long spend = 0;
-            for (int i = transactions.start(c); i < transactions.end(c) && transactions.epochDay(i) <= end; i++) {
-                long minor = transactions.amountMinor(i);
-                spend = Math.addExact(spend, minor);
-                if (minor >= 0 && transactions.epochDay(i) != last) {
-                    occasions++;
-                    last = transactions.epochDay(i);
-                }
-            }
-            if (occasions > 0) {
-                customer[n] = c;
-                recency[n] = end - last;
-                frequency[n] = occasions;
-                monetary[n] = spend;
-                n++;
-            }
-        }
-        int[] rows = Arrays.copyOf(customer, n);
-        long[] rec = Arrays.copyOf(recency, n);
-        int[] freq = Arrays.copyOf(frequency, n);
-        long[] mon = Arrays.copyOf(monetary, n);
+        RfmValues.Columns columns = RfmValues.Columns.of(transactions, asOf.toEpochDay());
+        int n = columns.customer().length;
+        int[] rows = columns.customer();
+        long[] rec = columns.recency();
+        int[] freq = columns.frequency();
+        long[] mon = columns.monetary();
         // higher is better for all three: the most recent buyer (fewest days) scores highest
         long[] key = new long[n];
         for (int i = 0; i < n; i++) {

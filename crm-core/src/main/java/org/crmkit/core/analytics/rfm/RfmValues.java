@@ -3,6 +3,7 @@ package org.crmkit.core.analytics.rfm;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -58,25 +59,50 @@ public record RfmValues(String customerId, long recencyDays, int frequency, BigD
         if (asOf == null) {
             throw new ValidationException("asOf", "must not be null");
         }
-        long end = asOf.toEpochDay();
-        List<RfmValues> out = new ArrayList<>();
-        for (int c = 0; c < transactions.customerCount(); c++) {
-            long last = Long.MIN_VALUE;
-            int occasions = 0;
-            long spend = 0;
-            for (int i = transactions.start(c); i < transactions.end(c) && transactions.epochDay(i) <= end; i++) {
-                long minor = transactions.amountMinor(i);
-                spend = Math.addExact(spend, minor);
-                if (minor >= 0 && transactions.epochDay(i) != last) {
-                    occasions++;
-                    last = transactions.epochDay(i);
-                }
-            }
-            if (occasions > 0) {
-                out.add(new RfmValues(transactions.customerId(c), end - last, occasions,
-                        transactions.amountOf(spend)));
-            }
+        Columns columns = Columns.of(transactions, asOf.toEpochDay());
+        List<RfmValues> out = new ArrayList<>(columns.customer.length);
+        for (int k = 0; k < columns.customer.length; k++) {
+            out.add(new RfmValues(transactions.customerId(columns.customer[k]), columns.recency[k], columns.frequency[k],
+                    transactions.amountOf(columns.monetary[k])));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The raw values of every customer with a purchase occasion by day {@code end}, in primitive
+     * columns: the batch's customer index, recency in days, frequency and net spend in minor units.
+     */
+    record Columns(int[] customer, long[] recency, int[] frequency, long[] monetary) {
+
+        static Columns of(Transactions transactions, long end) {
+            int customers = transactions.customerCount();
+            int[] customer = new int[customers];
+            long[] recency = new long[customers];
+            int[] frequency = new int[customers];
+            long[] monetary = new long[customers];
+            int n = 0;
+            for (int c = 0; c < customers; c++) {
+                long last = Long.MIN_VALUE;
+                int occasions = 0;
+                long spend = 0;
+                for (int i = transactions.start(c); i < transactions.end(c) && transactions.epochDay(i) <= end; i++) {
+                    long minor = transactions.amountMinor(i);
+                    spend = Math.addExact(spend, minor);
+                    if (minor >= 0 && transactions.epochDay(i) != last) {
+                        occasions++;
+                        last = transactions.epochDay(i);
+                    }
+                }
+                if (occasions > 0) {
+                    customer[n] = c;
+                    recency[n] = end - last;
+                    frequency[n] = occasions;
+                    monetary[n] = spend;
+                    n++;
+                }
+            }
+            return new Columns(Arrays.copyOf(customer, n), Arrays.copyOf(recency, n), Arrays.copyOf(frequency, n),
+                    Arrays.copyOf(monetary, n));
+        }
     }
 }
