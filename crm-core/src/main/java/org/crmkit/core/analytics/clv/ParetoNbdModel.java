@@ -88,8 +88,10 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta) impl
     /**
      * Terms of the hypergeometric series the likelihood sums at most per customer. The series only needs
      * this many when its argument is within about 2e-3 of 1, far out on the ridge where s and β grow
-     * together; there the likelihood is treated as not evaluable, which keeps a fit from spending hours
-     * there (the optimiser treats such points as infeasible).
+     * together; there the likelihood is treated as not evaluable (the optimiser treats such points as
+     * infeasible). Since the fit watches for that ridge and says when the maximum lies at its end
+     * ({@link NoInteriorMaximumException}), the cap matters only when the fit runs again unwatched (the
+     * watch found a finite maximum after all), where it keeps that run from spending hours far out.
      */
     static final int LIKELIHOOD_TERMS = 20_000;
 
