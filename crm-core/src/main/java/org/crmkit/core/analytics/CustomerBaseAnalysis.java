@@ -371,7 +371,7 @@ public final class CustomerBaseAnalysis {
                     continue;
                 }
                 calibrationTransactions++;
-                sum = Math.addExact(sum, minor);
+                sum = addOrExplain(sum, minor, t, c);
                 if (minor < 0) {
                     continue;
                 }
@@ -386,7 +386,7 @@ public final class CustomerBaseAnalysis {
                     }
                     if (day != firstOccasion) {
                         // z̄ adds the purchases dated on repeat occasions (PurchaseHistoryAdapter)
-                        repeatSpend = Math.addExact(repeatSpend, minor);
+                        repeatSpend = addOrExplain(repeatSpend, minor, t, c);
                     }
                 }
             }
@@ -413,6 +413,17 @@ public final class CustomerBaseAnalysis {
         b.netSpend = Arrays.copyOf(net, n);
         b.customersWithoutPurchase = withoutPurchase;
         b.calibrationTransactions = calibrationTransactions;
+    }
+
+    /** @return sum + minor, or a ValidationException naming the customer whose amounts outgrow a long */
+    private static long addOrExplain(long sum, long minor, Transactions t, int c) {
+        long result = sum + minor;
+        // overflow iff both operands have the sign opposite to the result's
+        if (((sum ^ result) & (minor ^ result)) < 0) {
+            throw new ValidationException("transactions", "must not add up to more than " + Long.MAX_VALUE
+                    + " minor units for one customer", t.customerId(c));
+        }
+        return result;
     }
 
     /** Minor units in the major unit as a double, the same as {@code amountOf(minor).doubleValue()}. */

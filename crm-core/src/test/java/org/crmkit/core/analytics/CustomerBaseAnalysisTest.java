@@ -204,6 +204,21 @@ class CustomerBaseAnalysisTest {
     }
 
     @Test
+    void aCustomerWhoseAmountsOutgrowALongIsNamed() {
+        LocalDate day = LocalDate.of(2024, 1, 1);
+        Transactions base = Transactions.of(List.of(
+                Transaction.of("big", day, new BigDecimal("92233720368547758.07"), USD),
+                Transaction.of("big", day.plusDays(1), new BigDecimal("0.01"), USD),
+                Transaction.of("small", day, BigDecimal.ONE, USD)));
+
+        assertThatThrownBy(() -> CustomerBaseAnalysis.run(base, CustomerBaseAnalysis.Options.of(day.plusDays(5),
+                PeriodUnit.DAY)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("transactions").hasMessageContaining("minor units for one customer")
+                .hasMessageContaining("big");
+    }
+
+    @Test
     void aCalibrationEndBeforeEveryPurchaseIsRefused() {
         assertThatThrownBy(() -> CustomerBaseAnalysis.run(cdnow,
                 CustomerBaseAnalysis.Options.of(LocalDate.of(1996, 12, 31), PeriodUnit.WEEK)))
