@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.RandomAccess;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
@@ -123,17 +124,22 @@ public final class CustomerBaseAnalysis {
         this.expected = b.expected;
         this.value = b.value;
         this.lifecycle = b.lifecycle;
-        this.rows = new AbstractList<>() {
-            @Override
-            public CustomerRow get(int row) {
-                return rowAt(row);
-            }
+        this.rows = new Rows();
+    }
 
-            @Override
-            public int size() {
-                return customer.length;
-            }
-        };
+    /** The rows in customer key order, each built when read. */
+    private final class Rows extends AbstractList<CustomerRow> implements RandomAccess {
+
+        @Override
+        public CustomerRow get(int row) {
+            Objects.checkIndex(row, customer.length);
+            return rowAt(row);
+        }
+
+        @Override
+        public int size() {
+            return customer.length;
+        }
     }
 
     /**
@@ -420,8 +426,8 @@ public final class CustomerBaseAnalysis {
         long result = sum + minor;
         // overflow iff both operands have the sign opposite to the result's
         if (((sum ^ result) & (minor ^ result)) < 0) {
-            throw new ValidationException("transactions", "must not add up to more than " + Long.MAX_VALUE
-                    + " minor units for one customer", t.customerId(c));
+            throw new ValidationException("transactions", "must add up, for one customer, to a number of minor"
+                    + " units a long holds (" + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")", t.customerId(c));
         }
         return result;
     }

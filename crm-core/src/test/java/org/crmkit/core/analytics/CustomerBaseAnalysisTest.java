@@ -214,7 +214,7 @@ class CustomerBaseAnalysisTest {
         assertThatThrownBy(() -> CustomerBaseAnalysis.run(base, CustomerBaseAnalysis.Options.of(day.plusDays(5),
                 PeriodUnit.DAY)))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("transactions").hasMessageContaining("minor units for one customer")
+                .hasMessageContaining("transactions").hasMessageContaining("for one customer")
                 .hasMessageContaining("big");
     }
 

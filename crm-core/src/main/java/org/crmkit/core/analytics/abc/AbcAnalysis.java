@@ -12,7 +12,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.function.IntFunction;
 
 import org.crmkit.core.analytics.transactions.Transactions;
@@ -79,17 +81,22 @@ public final class AbcAnalysis {
         this.sums = sums;
         this.total = sums.ascending(n);
         this.gini = gini;
-        this.customers = new AbstractList<>() {
-            @Override
-            public AbcCustomer get(int rank) {
-                return customerAt(rank);
-            }
+        this.customers = new Customers();
+    }
 
-            @Override
-            public int size() {
-                return n;
-            }
-        };
+    /** The customers by rank, each built when read. */
+    private final class Customers extends AbstractList<AbcCustomer> implements RandomAccess {
+
+        @Override
+        public AbcCustomer get(int rank) {
+            Objects.checkIndex(rank, n);
+            return customerAt(rank);
+        }
+
+        @Override
+        public int size() {
+            return n;
+        }
     }
 
     /** Analyses {@code values} (customer key to value) with the default 80 / 15 / 5 thresholds. */
@@ -102,9 +109,7 @@ public final class AbcAnalysis {
      * refunds exceed its purchases brought no value: its value is 0, not negative.
      */
     public static AbcAnalysis ofNetSpend(Transactions transactions, AbcThresholds thresholds) {
-        if (transactions == null) {
-            throw new ValidationException("transactions", "must not be null");
-        }
+        checkBatch(transactions);
         long[] units = new long[transactions.customerCount()];
         for (int c = 0; c < units.length; c++) {
             long sum = 0;
@@ -124,9 +129,7 @@ public final class AbcAnalysis {
      * @throws ValidationException on field {@code transactions} if no transaction carries a margin
      */
     public static AbcAnalysis ofNetMargin(Transactions transactions, AbcThresholds thresholds) {
-        if (transactions == null) {
-            throw new ValidationException("transactions", "must not be null");
-        }
+        checkBatch(transactions);
         int scale = transactions.amountOf(0).scale();
         long[] units = new long[transactions.customerCount()];
         boolean any = false;
@@ -147,16 +150,28 @@ public final class AbcAnalysis {
         return ofUnits(transactions.customerIds(), units, scale, thresholds);
     }
 
+    private static void checkBatch(Transactions transactions) {
+        if (transactions == null) {
+            throw new ValidationException("transactions", "must not be null");
+        }
+        if (transactions.isEmpty()) {
+            throw new ValidationException("transactions", "must not be empty");
+        }
+    }
+
     /**
      * Analyses values given as whole units of one decimal scale: customer {@code customerIds.get(i)}
-     * has value {@code units[i] × 10^-scale} (cents with scale 2). This is the form for large bases:
-     * no object per customer is made, and the keys are copied into one array.
+     * has value {@code units[i] × 10^-scale} (cents with scale 2). This is the form for large bases: when
+     * the keys come in key order ({@link String#compareTo}), as a batch's customers do, no object per
+     * customer is made; the keys are copied into one array and the units are not kept. Keys in another
+     * order are sorted first, and sums beyond a long are worked in decimals.
      *
      * @param customerIds the keys, distinct; not null, not empty
      * @param units       the values in whole units, each at least 0, not all 0; as long as the keys
      * @param scale       the decimal scale of the units, at least 0
      * @param thresholds  the class shares; not null
-     * @throws ValidationException naming the field and index that break a rule
+     * @throws ValidationException naming the field ({@code customerIds}, {@code units} with the index,
+     *                             {@code scale}) and the rule that is broken
      */
     public static AbcAnalysis ofUnits(List<String> customerIds, long[] units, int scale, AbcThresholds thresholds) {
         if (customerIds == null || customerIds.isEmpty()) {
@@ -175,6 +190,7 @@ public final class AbcAnalysis {
         String[] keys = customerIds.toArray(new String[0]);
         long[] values = units;
         boolean ascending = true;
+        boolean anyValue = false;
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] == null) {
                 throw new ValidationException("customerIds[" + i + "]", "must not be null");
@@ -183,6 +199,10 @@ public final class AbcAnalysis {
                 throw new ValidationException("units[" + i + "]", "must be at least 0", units[i]);
             }
             ascending &= i == 0 || keys[i - 1].compareTo(keys[i]) < 0;
+            anyValue |= units[i] > 0;
+        }
+        if (!anyValue) {
+            throw new ValidationException("units", "must not all be zero");
         }
         if (!ascending) {
             // equal values rank by key, and the rank order relies on the index order being key order
@@ -260,8 +280,8 @@ public final class AbcAnalysis {
     }
 
     /**
-     * The analysis in whole units; null if the total does not fit in a long (the caller then works in
-     * decimals). {@code decimals}, when given, are the values as the caller gave them.
+     * The analysis in whole units; null if the total or a class line does not fit in a long (the
+     * caller then works in decimals). {@code decimals}, when given, are the values as the caller gave them.
      */
     private static AbcAnalysis ofWholeUnits(List<String> ids, long[] units, int scale, AbcThresholds thresholds,
                                             BigDecimal[] decimals) {
@@ -283,10 +303,17 @@ public final class AbcAnalysis {
         BigDecimal total = BigDecimal.valueOf(totalUnits, scale);
         // a customer is in A while the value ranked above its group is below the line; for whole units u,
         // u < line exactly when u < ceil(line)
-        long aLine = unitsCeiling(total.multiply(BigDecimal.valueOf(thresholds.a())), scale);
-        // the decimal forms of a and b, added exactly: 0.8 + 0.15 is 0.95, not 0.9500000000000001
-        long bLine = unitsCeiling(total.multiply(BigDecimal.valueOf(thresholds.a())
-                .add(BigDecimal.valueOf(thresholds.b()))), scale);
+        long aLine;
+        long bLine;
+        try {
+            aLine = unitsCeiling(total.multiply(BigDecimal.valueOf(thresholds.a())), scale);
+            // the decimal forms of a and b, added exactly: 0.8 + 0.15 is 0.95, not 0.9500000000000001
+            bLine = unitsCeiling(total.multiply(BigDecimal.valueOf(thresholds.a())
+                    .add(BigDecimal.valueOf(thresholds.b()))), scale);
+        } catch (ArithmeticException beyondLong) {
+            // a + b may exceed 1 by rounding, and then a line near a long's limit does not fit in one
+            return null;
+        }
         byte[] classOf = new byte[n];
         long above = 0;
         long aboveGroup = 0;

@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * Numbers distinct tuples of one to three doubles 0, 1, 2, ... in the order they are first seen: an
  * open-addressing hash table over primitive arrays, so that collapsing millions of customers into
- * distinct (x, t_x, T) rows allocates no object per customer. Keys compare by their bits after
- * {@code -0.0} is turned into {@code 0.0}; NaN is not expected (callers validate first).
+ * distinct (x, t_x, T) rows allocates no object per customer. Components compare with {@code ==}
+ * after {@code -0.0} is turned into {@code 0.0}; NaN is not expected (it would never match, so callers
+ * validate first).
  * Not thread-safe; used while building immutable data.
  */
 final class TupleIndex {

@@ -199,6 +199,14 @@ public final class LifecycleClassifier {
             throw new ValidationException("probabilityAlive", "must have one value per customer (" + customers + ")",
                     probabilityAlive.length);
         }
+        if (probabilityAlive != null) {
+            for (int c = 0; c < customers; c++) {
+                double p = probabilityAlive[c];
+                if (!Double.isNaN(p) && !(p >= 0 && p <= 1)) {
+                    throw new ValidationException("probabilityAlive[" + c + "]", "must lie in [0, 1] or be NaN", p);
+                }
+            }
+        }
         long a = asOf.toEpochDay();
         LifecycleRule[] out = new LifecycleRule[customers];
         for (int c = 0; c < customers; c++) {

@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 
@@ -78,17 +80,22 @@ public final class RfmAnalysis {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         this.segmentCounts = Collections.unmodifiableMap(sorted);
-        this.customers = new AbstractList<>() {
-            @Override
-            public RfmCustomer get(int index) {
-                return customerAt(index);
-            }
+        this.customers = new Customers();
+    }
 
-            @Override
-            public int size() {
-                return RfmAnalysis.this.size;
-            }
-        };
+    /** The customers in input order, each built when read. */
+    private final class Customers extends AbstractList<RfmCustomer> implements RandomAccess {
+
+        @Override
+        public RfmCustomer get(int index) {
+            Objects.checkIndex(index, size);
+            return customerAt(index);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     /** Analyses a batch as of {@code asOf} with the default segment map. */

@@ -147,6 +147,30 @@ class AbcColumnarTest {
         assertThat(lorenz.get(lorenz.size() - 1).valueShare()).isEqualTo(1.0);
     }
 
+    /** a + b may exceed 1 by rounding; near a long's limit the B line then does not fit in a long. */
+    @Test
+    void classLinesBeyondALongAreDrawnInDecimals() {
+        Map<String, BigDecimal> values = Map.of("a", BigDecimal.valueOf(Long.MAX_VALUE / 2),
+                "b", BigDecimal.valueOf(Long.MAX_VALUE / 2 + 1));
+        AbcThresholds th = new AbcThresholds(0.1, 0.9000000000000001);
+        check(AbcAnalysis.of(values, th), Reference.of(values, th), values);
+        assertThat(AbcAnalysis.of(values, th).classCounts()).containsEntry(AbcClass.A, 1).containsEntry(AbcClass.B, 1);
+
+        Map<String, BigDecimal> one = Map.of("a", new BigDecimal("92233720368547758.00"));
+        AbcThresholds wide = new AbcThresholds(0.8, 0.2000000000001);
+        check(AbcAnalysis.of(one, wide), Reference.of(one, wide), one);
+        assertThat(AbcAnalysis.ofUnits(List.of("a"), new long[] {9223372036854775800L}, 2, wide).classCounts())
+                .containsEntry(AbcClass.A, 1);
+    }
+
+    @Test
+    void theViewsAreRandomAccessAndCheckTheirIndex() {
+        AbcAnalysis abc = AbcAnalysis.of(Map.of("a", BigDecimal.ONE, "b", BigDecimal.TEN));
+        assertThat(abc.customers()).isInstanceOf(java.util.RandomAccess.class);
+        assertThatThrownBy(() -> abc.customers().get(2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> abc.customers().get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
     @Test
     void wholeUnitsBreakingARuleAreRefusedNamingTheField() {
         assertThatThrownBy(() -> AbcAnalysis.ofUnits(List.of("a", "b"), new long[] {1, -1}, 2, AbcThresholds.DEFAULT))
@@ -156,7 +180,9 @@ class AbcColumnarTest {
         assertThatThrownBy(() -> AbcAnalysis.ofUnits(List.of("a"), new long[] {1, 2}, 2, AbcThresholds.DEFAULT))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("units");
         assertThatThrownBy(() -> AbcAnalysis.ofUnits(List.of("a"), new long[] {0}, 2, AbcThresholds.DEFAULT))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("zero");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("units").hasMessageContaining("zero");
+        assertThatThrownBy(() -> AbcAnalysis.ofNetSpend(Transactions.of(List.of()), AbcThresholds.DEFAULT))
+                .isInstanceOf(ValidationException.class).hasMessageStartingWith("transactions");
         assertThatThrownBy(() -> AbcAnalysis.ofUnits(List.of("a"), new long[] {1}, -1, AbcThresholds.DEFAULT))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("scale");
     }

@@ -65,6 +65,12 @@ class LifecycleRulesPropertiesTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("probabilityAlive");
         assertThatThrownBy(() -> classifier.rules(base, LifecyclePropertiesTest.AS_OF, new double[] {1.5}))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("[0, 1]");
+        // checked for every customer, also one without a purchase by the as-of day
+        Transactions later = Transactions.of(List.of(
+                Transaction.of("a", LifecyclePropertiesTest.AS_OF.minusDays(3), BigDecimal.TEN, LifecyclePropertiesTest.EUR),
+                Transaction.of("b", LifecyclePropertiesTest.AS_OF.plusDays(3), BigDecimal.TEN, LifecyclePropertiesTest.EUR)));
+        assertThatThrownBy(() -> classifier.rules(later, LifecyclePropertiesTest.AS_OF, new double[] {0.9, 7.0}))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("probabilityAlive[1]");
     }
 
     @Test
