@@ -13,8 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
 
 import org.crmkit.core.analytics.abc.AbcClass;
 import org.crmkit.core.analytics.clv.BgNbdModel;
@@ -187,6 +190,73 @@ class CustomerBaseAnalysisTest {
         assertThat(a.age()).isCloseTo(6.0, within(1e-12));
         assertThat(a.meanSpend().getAsDouble()).isCloseTo((24.0 + 30.0) / 2, within(1e-12));
         assertThat(histories.get("b").meanSpend()).isEmpty();
+    }
+
+    @Test
+    void anExecutorChangesOnlyWhereTheParetoNbdFitRuns() {
+        List<Runnable> parked = new ArrayList<>();
+        List<Executor> executors = List.of(task -> new Thread(task, "test-pareto-nbd").start(), Runnable::run,
+                parked::add);
+        for (Executor executor : executors) {
+            List<String> stages = new ArrayList<>();
+            Set<Thread> told = new HashSet<>();
+            CustomerBaseAnalysis a = CustomerBaseAnalysis.run(cdnow,
+                    CustomerBaseAnalysis.Options.of(CDNOW_END, PeriodUnit.WEEK), stage -> {
+                        stages.add(stage);
+                        told.add(Thread.currentThread());
+                    }, executor);
+
+            assertThat(stages).containsExactly("histories", "BG/NBD", "Gamma-Gamma", "RFM", "customers", "lifecycle",
+                    "ABC", "Pareto/NBD");
+            assertThat(told).containsExactly(Thread.currentThread());
+            // the same result, bit for bit
+            assertThat(a.paretoNbd()).isEqualTo(analysis.paretoNbd());
+            assertThat(a.bgNbd()).isEqualTo(analysis.bgNbd());
+            assertThat(a.gammaGamma()).isEqualTo(analysis.gammaGamma());
+            assertThat(a.customers()).containsExactlyElementsOf(analysis.customers());
+            assertThat(a.lifecycleCounts()).isEqualTo(analysis.lifecycleCounts());
+            assertThat(a.toString()).isEqualTo(analysis.toString());
+        }
+        // the parked task was taken over by the caller; run late, it does nothing
+        assertThat(parked).hasSize(1);
+        parked.get(0).run();
+    }
+
+    @Test
+    void aStageThatFailsWithdrawsTheParetoNbdFitNotYetStarted() {
+        List<Transaction> list = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            list.add(tx("c" + i, LocalDate.of(2024, 1, 1).plusDays(i).toString(), "10.00"));
+            // everyone buys again exactly 60 days later: BG/NBD cannot identify its parameters
+            list.add(tx("c" + i, LocalDate.of(2024, 3, 1).plusDays(i).toString(), "0.00"));
+        }
+        List<Runnable> parked = new ArrayList<>();
+
+        assertThatThrownBy(() -> CustomerBaseAnalysis.run(Transactions.of(list),
+                CustomerBaseAnalysis.Options.of(LocalDate.of(2024, 6, 1), PeriodUnit.WEEK), stage -> { },
+                parked::add))
+                .isInstanceOf(ModelFitException.class)
+                .hasMessageStartingWith("BG/NBD fit did not converge");
+        // withdrawn: the executor's late run neither fits nor throws
+        assertThat(parked).hasSize(1);
+        parked.get(0).run();
+    }
+
+    @Test
+    void theParetoNbdVerdictComesBackFromTheExecutorsThread() {
+        Transactions ridge = CustomerBaseSimulator.builder().customers(600).seed(4).build().toTransactions();
+        CustomerBaseAnalysis.Options options = CustomerBaseAnalysis.Options.of(LocalDate.of(1997, 9, 30),
+                PeriodUnit.WEEK);
+
+        CustomerBaseAnalysis concurrent = CustomerBaseAnalysis.run(ridge, options, stage -> { },
+                task -> new Thread(task, "test-pareto-nbd").start());
+        CustomerBaseAnalysis sequential = CustomerBaseAnalysis.run(ridge, options);
+
+        assertThat(concurrent.paretoNbd()).isEmpty();
+        assertThat(concurrent.paretoNbdBoundary().orElseThrow().boundaryEstimates())
+                .isEqualTo(sequential.paretoNbdBoundary().orElseThrow().boundaryEstimates());
+        assertThatThrownBy(() -> CustomerBaseAnalysis.run(ridge, options, stage -> { }, null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("executor");
     }
 
     @Test

@@ -191,7 +191,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         CustomerBaseAnalysis analysis;
         try {
             analysis = withinTimeLimit(() -> CustomerBaseAnalysis.run(batch,
-                    CustomerBaseAnalysis.Options.of(end, unit), stage -> report.stage(stageText(stage))), skippedNote);
+                    CustomerBaseAnalysis.Options.of(end, unit), stage -> report.stage(stageText(stage)),
+                    AnalyzeCommand::onDaemonThread), skippedNote);
         } catch (ValidationException e) {
             if ("calibrationEnd".equals(e.field())) {
                 throw new CommandFailure("--calibration-end " + end + " is before every purchase in " + file
@@ -419,8 +420,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /**
+     * Runs a task on a thread of its own, which does not keep the tool running: the analysis hands the
+     * Pareto/NBD fit here, to use a second core while it does the rest.
+     */
+    private static void onDaemonThread(Runnable task) {
+        Thread thread = new Thread(task, "crm-analyze-pareto-nbd");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
      * Runs the analysis on a worker thread and gives up after {@code --fit-time-limit} seconds. The library
-     * itself starts no threads; a command-line tool may, and exits right after, ending the worker too.
+     * itself starts no threads; a command-line tool may, and exits right after, ending the workers too.
      */
     private CustomerBaseAnalysis withinTimeLimit(java.util.function.Supplier<CustomerBaseAnalysis> analysis,
                                                  String skippedNote) {

@@ -67,14 +67,61 @@ public final class QuantileScores {
 
     /**
      * Same as {@link #score(List, Comparator, int)} for {@code long} values, higher being better, on
-     * primitives: a sorted copy gives each distinct value its score, and each value then looks its score
-     * up among the distinct values (few, for recency and frequency), with no object per value.
+     * primitives, with no object per value. When the values span a range no wider than their number
+     * (days of recency, counts of purchases, spend in cents of most bases), they are counted into a table
+     * by value, in linear time; otherwise a sorted copy gives each distinct value its score, and each value
+     * then looks its score up among the distinct values.
      */
     public static int[] score(long[] values, int k) {
         Objects.requireNonNull(values, "values must not be null");
         if (k < 1) {
             throw new ValidationException("k", "must be at least 1", k);
         }
+        int n = values.length;
+        if (n == 0) {
+            return new int[0];
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        long span = max - min; // negative when the difference outgrows a long
+        if (span >= 0 && span <= Math.max(n, COUNTING_MIN_SPAN)) {
+            return byCounting(values, k, min, (int) span + 1);
+        }
+        return bySorting(values, k);
+    }
+
+    /** The widest span always scored by counting, whatever the number of values (a table of 256 KB). */
+    private static final int COUNTING_MIN_SPAN = 1 << 16;
+
+    private static int[] byCounting(long[] values, int k, long min, int width) {
+        int n = values.length;
+        int[] table = new int[width];
+        for (long v : values) {
+            table[(int) (v - min)]++;
+        }
+        // each count becomes the score of its value: below = how many values are smaller
+        long denominator = 2L * n;
+        long below = 0;
+        for (int d = 0; d < width; d++) {
+            int equal = table[d];
+            if (equal > 0) {
+                long numerator = (long) k * (2L * below + equal);
+                table[d] = (int) Math.max(1, Math.min(k, (numerator + denominator - 1) / denominator));
+                below += equal;
+            }
+        }
+        int[] scores = new int[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = table[(int) (values[i] - min)];
+        }
+        return scores;
+    }
+
+    private static int[] bySorting(long[] values, int k) {
         int n = values.length;
         long[] sorted = values.clone();
         Arrays.sort(sorted);

@@ -59,11 +59,15 @@ class RfmColumnarTest {
         for (int trial = 0; trial < 500; trial++) {
             int n = 1 + r.nextInt(trial < 400 ? 60 : 5000);
             long[] v = new long[n];
-            int kind = r.nextInt(3);
+            int kind = r.nextInt(5);
+            long offset = r.nextLong() >> 2;
             for (int i = 0; i < n; i++) {
                 v[i] = switch (kind) {
+                    // narrow spans are counted, wide ones sorted; 3 and 4 straddle the line between them
                     case 0 -> r.nextInt(6);
                     case 1 -> r.nextLong();
+                    case 3 -> offset + r.nextInt(65_530 + r.nextInt(12));
+                    case 4 -> offset - r.nextInt(n + 2);
                     default -> r.nextBoolean() ? Long.MIN_VALUE + r.nextInt(3) : Long.MAX_VALUE - r.nextInt(3);
                 };
             }
@@ -72,5 +76,6 @@ class RfmColumnarTest {
             assertThat(QuantileScores.score(v, k)).containsExactly(
                     QuantileScores.score(boxed, Comparator.<Long>naturalOrder(), k));
         }
+        assertThat(QuantileScores.score(new long[0], 5)).isEmpty();
     }
 }
