@@ -77,18 +77,19 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
             common[k] = commonTerm(r, a, b, logGammaR, logAlpha, logBetaAB, logGammaA, x);
             logOdds[k] = x == 0.0 ? Double.NEGATIVE_INFINITY : Math.log(a / (b + x - 1.0));
         }
+        double[] logAt = logsOfAlphaPlus(alpha, d.times);
         double sum = 0.0;
         double[] x = d.x;
-        double[] tx = d.tx;
-        double[] t = d.t;
         double[] w = d.weight;
         int[] xIndex = d.xIndex;
+        int[] ageTime = d.ageTime;
+        int[] recencyTime = d.recencyTime;
         for (int i = 0; i < x.length; i++) {
             int k = xIndex[i];
             double rx = r + x[i];
-            double stay = -rx * Math.log(alpha + t[i]);
+            double stay = -rx * logAt[ageTime[i]];
             double ll = x[i] == 0.0 ? stay
-                    : SpecialFunctions.logSumExp(stay, logOdds[k] - rx * Math.log(alpha + tx[i]));
+                    : SpecialFunctions.logSumExp(stay, logOdds[k] - rx * logAt[recencyTime[i]]);
             sum += w[i] * (common[k] + ll);
         }
         return sum;
@@ -131,15 +132,22 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
         double galpha = 0.0;
         double ga = 0.0;
         double gb = 0.0;
+        double[] times = d.times;
+        double[] alphaPlus = new double[times.length];
+        for (int k = 0; k < times.length; k++) {
+            alphaPlus[k] = alpha + times[k];
+        }
+        double[] logAt = logsOfAlphaPlus(alpha, times);
         double[] x = d.x;
-        double[] tx = d.tx;
-        double[] t = d.t;
         double[] w = d.weight;
         int[] xIndex = d.xIndex;
+        int[] ageTime = d.ageTime;
+        int[] recencyTime = d.recencyTime;
         for (int i = 0; i < x.length; i++) {
             int k = xIndex[i];
             double rx = r + x[i];
-            double logAlphaT = Math.log(alpha + t[i]);
+            int ti = ageTime[i];
+            double logAlphaT = logAt[ti];
             double stay = -rx * logAlphaT;
             double wi = w[i];
             double rowR = dCr[k];
@@ -150,15 +158,20 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
             if (x[i] == 0.0) {
                 ll = stay;
                 rowR -= logAlphaT;
-                rowAlpha -= rx / (alpha + t[i]);
+                rowAlpha -= rx / alphaPlus[ti];
             } else {
-                double logAlphaTx = Math.log(alpha + tx[i]);
+                int txi = recencyTime[i];
+                double logAlphaTx = logAt[txi];
                 double dropped = logOdds[k] - rx * logAlphaTx;
-                ll = SpecialFunctions.logSumExp(stay, dropped);
-                double p = Math.exp(stay - ll);
-                double q = Math.exp(dropped - ll);
+                // ln(e^S + e^D) = max + ln(1 + e), e = e^(min - max); the two shares are 1/(1+e) and e/(1+e)
+                double e = Math.exp(-Math.abs(stay - dropped));
+                ll = Math.max(stay, dropped) + Math.log1p(e);
+                double major = 1.0 / (1.0 + e);
+                double minor = e * major;
+                double p = stay >= dropped ? major : minor;
+                double q = stay >= dropped ? minor : major;
                 rowR -= p * logAlphaT + q * logAlphaTx;
-                rowAlpha -= p * rx / (alpha + t[i]) + q * rx / (alpha + tx[i]);
+                rowAlpha -= p * rx / alphaPlus[ti] + q * rx / alphaPlus[txi];
                 rowA += q / a;
                 rowB -= q / (b + x[i] - 1.0);
             }
@@ -173,6 +186,15 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
         gradient[2] = ga;
         gradient[3] = gb;
         return sum;
+    }
+
+    /** @return ln(α + t) for each of the distinct times */
+    private static double[] logsOfAlphaPlus(double alpha, double[] times) {
+        double[] logs = new double[times.length];
+        for (int k = 0; k < times.length; k++) {
+            logs[k] = Math.log(alpha + times[k]);
+        }
+        return logs;
     }
 
     /** ln Γ(r+x) - ln Γ(r) + r ln α + ln B(a, b+x) - ln B(a, b). */

@@ -24,7 +24,7 @@ import java.util.Arrays;
 final class ParetoNbdLikelihood {
 
     private final PurchaseHistories d;
-    /** Distinct values of t_x and T together, ascending. */
+    /** Distinct values of t_x and T together, ascending ({@code d.times}). */
     private final double[] times;
     /** Per row, the index in {@link #times} of its T. */
     private final int[] ageTime;
@@ -38,27 +38,14 @@ final class ParetoNbdLikelihood {
     ParetoNbdLikelihood(PurchaseHistories d) {
         this.d = d;
         int n = d.size();
-        double[] all = new double[2 * n];
-        System.arraycopy(d.tx, 0, all, 0, n);
-        System.arraycopy(d.t, 0, all, n, n);
-        Arrays.sort(all);
-        int distinct = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (i == 0 || all[i] != all[distinct - 1]) {
-                all[distinct++] = all[i];
-            }
-        }
-        this.times = Arrays.copyOf(all, distinct);
-        this.ageTime = new int[n];
+        this.times = d.times;
+        this.ageTime = d.ageTime;
         this.recencyPair = new int[n];
         this.agePair = new int[n];
         PairIndex pairs = new PairIndex(Math.min(2 * n, 1 << 20));
         for (int i = 0; i < n; i++) {
-            int recency = Arrays.binarySearch(times, d.tx[i]);
-            int age = Arrays.binarySearch(times, d.t[i]);
-            ageTime[i] = age;
-            recencyPair[i] = pairs.indexOf(d.xIndex[i], recency, times.length);
-            agePair[i] = pairs.indexOf(d.xIndex[i], age, times.length);
+            recencyPair[i] = pairs.indexOf(d.xIndex[i], d.recencyTime[i], times.length);
+            agePair[i] = pairs.indexOf(d.xIndex[i], d.ageTime[i], times.length);
         }
         this.pairX = Arrays.copyOf(pairs.x, pairs.size);
         this.pairTime = Arrays.copyOf(pairs.time, pairs.size);

@@ -1,5 +1,6 @@
 package org.crmkit.core.analytics.clv;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
 
@@ -23,6 +24,14 @@ public final class PurchaseHistories {
     final double[] distinctX;
     /** For each row, the index of its frequency in {@link #distinctX}. */
     final int[] xIndex;
+    /**
+     * The distinct values of t_x and T together, ascending: terms such as ln(α + t) are computed once per
+     * value per evaluation (days or weeks of a calibration period give a few hundred), not once per row.
+     */
+    final double[] times;
+    /** For each row, the index of its t_x and of its T in {@link #times}. */
+    final int[] recencyTime;
+    final int[] ageTime;
     private final double customers;
 
     private PurchaseHistories(double[] x, double[] tx, double[] t, double[] weight) {
@@ -40,6 +49,29 @@ public final class PurchaseHistories {
             distinct[k] = seen.component(k, 0);
         }
         this.distinctX = distinct;
+        // number the distinct times as first seen, then renumber them in ascending order
+        int n = x.length;
+        TupleIndex seenTimes = new TupleIndex(1, 1024);
+        this.recencyTime = new int[n];
+        this.ageTime = new int[n];
+        for (int i = 0; i < n; i++) {
+            recencyTime[i] = seenTimes.rowOf(tx[i], 0.0, 0.0);
+            ageTime[i] = seenTimes.rowOf(t[i], 0.0, 0.0);
+        }
+        double[] firstSeen = new double[seenTimes.size()];
+        for (int k = 0; k < firstSeen.length; k++) {
+            firstSeen[k] = seenTimes.component(k, 0);
+        }
+        this.times = firstSeen.clone();
+        Arrays.sort(times);
+        int[] rank = new int[firstSeen.length];
+        for (int k = 0; k < rank.length; k++) {
+            rank[k] = Arrays.binarySearch(times, firstSeen[k]);
+        }
+        for (int i = 0; i < n; i++) {
+            recencyTime[i] = rank[recencyTime[i]];
+            ageTime[i] = rank[ageTime[i]];
+        }
         double sum = 0.0;
         for (double w : weight) {
             sum += w;

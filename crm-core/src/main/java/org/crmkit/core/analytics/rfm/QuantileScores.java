@@ -69,8 +69,8 @@ public final class QuantileScores {
      * Same as {@link #score(List, Comparator, int)} for {@code long} values, higher being better, on
      * primitives, with no object per value. When the values span a range no wider than their number
      * (days of recency, counts of purchases, spend in cents of most bases), they are counted into a table
-     * by value, in linear time; otherwise a sorted copy gives each distinct value its score, and each value
-     * then looks its score up among the distinct values.
+     * by value, in linear time; otherwise a sorted copy gives the first value of each score (at most
+     * {@code k}), and each value looks its score up among those.
      */
     public static int[] score(long[] values, int k) {
         Objects.requireNonNull(values, "values must not be null");
@@ -125,10 +125,11 @@ public final class QuantileScores {
         int n = values.length;
         long[] sorted = values.clone();
         Arrays.sort(sorted);
-        // the distinct values in order, each with the score of its block of ties
-        long[] distinct = new long[Math.min(n, 1024)];
-        int[] scoreOf = new int[distinct.length];
-        int blocks = 0;
+        // a score never falls as the value rises, so it changes at most k times along the sorted values:
+        // keep the first value of each score, and look each value's score up among those few
+        long[] firstOf = new long[Math.min(n, k)];
+        int[] scoreFrom = new int[firstOf.length];
+        int levels = 0;
         long denominator = 2L * n;
         int from = 0;
         while (from < n) {
@@ -136,18 +137,18 @@ public final class QuantileScores {
             while (to < n && sorted[to] == sorted[from]) {
                 to++;
             }
-            if (blocks == distinct.length) {
-                distinct = Arrays.copyOf(distinct, Math.min(n, 2 * blocks));
-                scoreOf = Arrays.copyOf(scoreOf, distinct.length);
-            }
             long numerator = (long) k * (2L * from + (to - from));
-            distinct[blocks] = sorted[from];
-            scoreOf[blocks++] = (int) Math.max(1, Math.min(k, (numerator + denominator - 1) / denominator));
+            int score = (int) Math.max(1, Math.min(k, (numerator + denominator - 1) / denominator));
+            if (levels == 0 || score != scoreFrom[levels - 1]) {
+                firstOf[levels] = sorted[from];
+                scoreFrom[levels++] = score;
+            }
             from = to;
         }
         int[] scores = new int[n];
         for (int i = 0; i < n; i++) {
-            scores[i] = scoreOf[Arrays.binarySearch(distinct, 0, blocks, values[i])];
+            int at = Arrays.binarySearch(firstOf, 0, levels, values[i]);
+            scores[i] = scoreFrom[at >= 0 ? at : -at - 2];
         }
         return scores;
     }
