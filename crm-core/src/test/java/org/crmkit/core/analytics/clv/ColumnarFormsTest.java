@@ -2,6 +2,7 @@ package org.crmkit.core.analytics.clv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,9 +83,50 @@ class ColumnarFormsTest {
                 row++;
             }
             assertThat(h.customers()).isEqualTo(reference.values().stream().mapToDouble(Double::doubleValue).sum());
+            // the distinct times: t_x and T together, ascending, each row pointing at its own
+            java.util.TreeSet<Double> times = new java.util.TreeSet<>();
+            for (int i = 0; i < h.size(); i++) {
+                times.add(h.recency(i));
+                times.add(h.age(i));
+                assertThat(h.times[h.recencyTime[i]]).isEqualTo(h.recency(i));
+                assertThat(h.times[h.ageTime[i]]).isEqualTo(h.age(i));
+            }
+            assertThat(h.times).containsExactly(times.stream().mapToDouble(Double::doubleValue).toArray());
         }
         assertThatThrownBy(() -> PurchaseHistories.of(new double[] {1, 0}, new double[] {0, 2}, new double[] {3, 3}))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("recency[1]");
+    }
+
+    @Test
+    void theBgNbdLikelihoodOverDistinctTimesIsTheSumOverCustomers() {
+        Random r = new Random(7005);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + r.nextInt(300);
+            double[] x = new double[n];
+            double[] tx = new double[n];
+            double[] t = new double[n];
+            for (int i = 0; i < n; i++) {
+                t[i] = r.nextInt(80) / 7.0;
+                x[i] = t[i] == 0 ? 0 : r.nextInt(trial % 10 == 0 ? 300 : 6);
+                tx[i] = x[i] == 0 ? 0.0 : r.nextInt(80) / 7.0 * t[i] / (80 / 7.0);
+            }
+            PurchaseHistories h = PurchaseHistories.of(x, tx, t);
+            double pr = Math.exp(r.nextGaussian());
+            double pa = Math.exp(2 * r.nextGaussian());
+            double aa = Math.exp(r.nextGaussian());
+            double bb = Math.exp(r.nextGaussian());
+            BgNbdModel model = new BgNbdModel(pr, pa, aa, bb);
+            double sum = 0.0;
+            for (int i = 0; i < n; i++) {
+                sum += model.logLikelihood(x[i], tx[i], t[i]);
+            }
+            double[] gradient = new double[4];
+            double withGradient = BgNbdModel.logLikelihood(pr, pa, aa, bb, h, gradient);
+            double plain = BgNbdModel.logLikelihood(pr, pa, aa, bb, h);
+            assertThat(plain).isCloseTo(sum, within(1e-9 * Math.abs(sum)));
+            assertThat(withGradient).isCloseTo(plain, within(1e-12 * Math.abs(plain)));
+            assertThat(gradient).allSatisfy(g -> assertThat(g).isFinite());
+        }
     }
 
     @Test
