@@ -234,7 +234,7 @@ public final class CustomerBaseAnalysis {
      * @param transactions the batch; not null, not empty
      * @param options      the settings; not null
      * @param progress     told the name of each stage as it starts, on the calling thread: "histories",
-     *                     "BG/NBD", "Gamma-Gamma", "RFM", "customers", "lifecycle", "ABC", "Pareto/NBD";
+     *                     "BG/NBD", "Gamma-Gamma", "customers", "lifecycle", "RFM", "ABC", "Pareto/NBD";
      *                     not null
      * @return the result
      * @throws ValidationException on field {@code calibrationEnd} if no purchase is on or before it
@@ -245,17 +245,19 @@ public final class CustomerBaseAnalysis {
     }
 
     /**
-     * Runs the analysis, fitting Pareto/NBD on {@code executor} while the calling thread does the rest.
-     * No score depends on Pareto/NBD, and its fit is the longest stage, so on a machine with a spare
-     * core this saves most of its time. The result is the same as {@link #run(Transactions, Options,
-     * Consumer)}'s, bit for bit: each computation is still sequential.
+     * Runs the analysis, handing the stages no score depends on to {@code executor} while the calling
+     * thread fits BG/NBD and Gamma-Gamma and scores each customer: first the Pareto/NBD fit (the longest
+     * stage), then RFM, then ABC. On a machine with a spare core this saves most of their time. The
+     * result is the same as {@link #run(Transactions, Options, Consumer)}'s, bit for bit: each
+     * computation is still sequential. The progress callback is told of a stage when its result is
+     * collected, in the same order as there.
      *
-     * <p>The library starts no thread of its own. If the executor has not started the fit by the time
-     * the rest is done, the calling thread runs it, so any executor works: a saturated pool, or
-     * {@code Runnable::run}. If another stage fails first, a fit not yet started is withdrawn; one already
+     * <p>The library starts no thread of its own. A stage the executor has not started by the time its
+     * result is needed is run by the calling thread, so any executor works: a saturated pool, a single
+     * thread, or {@code Runnable::run}. If a stage fails, those not yet started are withdrawn; one already
      * running is left to finish, and its result is dropped.
      *
-     * @param executor runs the Pareto/NBD fit; not null
+     * @param executor runs the Pareto/NBD fit, RFM and ABC, in that order; not null
      * @see #run(Transactions, Options, Consumer)
      */
     public static CustomerBaseAnalysis run(Transactions transactions, Options options, Consumer<String> progress,
@@ -303,13 +305,31 @@ public final class CustomerBaseAnalysis {
             throw new ModelFitException("BG/NBD", "no customer made a repeat purchase by the calibration end "
                     + options.calibrationEnd() + ", so the repeat-buying models cannot be estimated");
         }
+        // the stages no score depends on, longest first, for the executor; the caller takes over any it
+        // has not started when their results are needed
         PurchaseHistories histories = b.histories;
         Deferred<ModelFit<ParetoNbdModel>> pareto = Deferred.start(
                 () -> fitOrExplain("Pareto/NBD", () -> ParetoNbdModel.fit(histories)), executor);
+        Deferred<RfmAnalysis> rfm = Deferred.start(
+                () -> RfmAnalysis.of(transactions, options.calibrationEnd(), options.segments()), executor);
+        int[] rowCustomer = b.customer;
+        long[] netSpend = b.netSpend;
+        Deferred<AbcAnalysis> abc = Deferred.start(
+                () -> abcOf(transactions, rowCustomer, netSpend, options.abcThresholds()), executor);
         try {
-            scoreAndSegment(b, x, tx, age, spenders, progress);
+            fitAndScore(b, x, tx, age, spenders, progress);
+            progress.accept("RFM");
+            b.rfm = rfm.join();
+            if (b.rfm.customers().size() != n) {
+                // both take the customers with a purchase occasion by the calibration end, in key order
+                throw new IllegalStateException("RFM analysed " + b.rfm.customers().size() + " customers, not " + n);
+            }
+            progress.accept("ABC");
+            b.abc = abc.join();
         } catch (RuntimeException | Error e) {
             pareto.cancel();
+            rfm.cancel();
+            abc.cancel();
             throw e;
         }
         progress.accept("Pareto/NBD");
@@ -322,9 +342,9 @@ public final class CustomerBaseAnalysis {
         return new CustomerBaseAnalysis(b);
     }
 
-    /** Every stage but the Pareto/NBD fit, on the calling thread. */
-    private static void scoreAndSegment(Builder b, double[] x, double[] tx, double[] age, int spenders,
-                                        Consumer<String> progress) {
+    /** The BG/NBD and Gamma-Gamma fits, the scores and the lifecycle stages, on the calling thread. */
+    private static void fitAndScore(Builder b, double[] x, double[] tx, double[] age, int spenders,
+                                    Consumer<String> progress) {
         Transactions transactions = b.transactions;
         Options options = b.options;
         int n = b.customer.length;
@@ -352,13 +372,6 @@ public final class CustomerBaseAnalysis {
                     + " purchase cannot be valued");
         }
 
-        progress.accept("RFM");
-        b.rfm = RfmAnalysis.of(transactions, options.calibrationEnd(), options.segments());
-        if (b.rfm.customers().size() != n) {
-            // both take the customers with a purchase occasion by the calibration end, in key order
-            throw new IllegalStateException("RFM analysed " + b.rfm.customers().size() + " customers, not " + n);
-        }
-
         progress.accept("customers");
         score(b, x, tx, age);
 
@@ -369,13 +382,18 @@ public final class CustomerBaseAnalysis {
             aliveByCustomer[b.customer[row]] = b.alive[row];
         }
         b.lifecycle = LifecycleClassifier.withDefaults().rules(transactions, options.calibrationEnd(), aliveByCustomer);
+    }
 
-        progress.accept("ABC");
+    /** ABC classes of the net spend of each row's customer; null if nobody spent anything. */
+    private static AbcAnalysis abcOf(Transactions transactions, int[] rowCustomer, long[] netSpend,
+                                     AbcThresholds thresholds) {
         boolean anyValue = false;
-        for (long v : b.netSpend) {
+        for (long v : netSpend) {
             anyValue |= v > 0;
         }
-        int[] rowCustomer = b.customer;
+        if (!anyValue) {
+            return null;
+        }
         List<String> ids = new AbstractList<>() {
             @Override
             public String get(int row) {
@@ -387,8 +405,7 @@ public final class CustomerBaseAnalysis {
                 return rowCustomer.length;
             }
         };
-        b.abc = anyValue ? AbcAnalysis.ofUnits(ids, b.netSpend, transactions.amountOf(0).scale(),
-                options.abcThresholds()) : null;
+        return AbcAnalysis.ofUnits(ids, netSpend, transactions.amountOf(0).scale(), thresholds);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
  * One computation whose result is wanted later: handed to a host's executor so that it runs alongside
  * the caller's other work, or run by the caller itself when it asks for the result and no executor has
  * started it. Whoever claims it first runs it, exactly once; so any executor works, a saturated one, one
- * that never runs its tasks, or one that runs them on the submitting thread.
+ * that never runs its tasks or refuses them, or one that runs them on the submitting thread.
  *
  * @param <T> the result type
  */
@@ -35,7 +36,11 @@ final class Deferred<T> implements Runnable {
     static <T> Deferred<T> start(Supplier<T> work, Executor executor) {
         Deferred<T> deferred = new Deferred<>(Objects.requireNonNull(work, "work must not be null"));
         if (executor != null) {
-            executor.execute(deferred);
+            try {
+                executor.execute(deferred);
+            } catch (RejectedExecutionException refused) {
+                // a shut-down or bounded executor: the caller computes it when it asks
+            }
         }
         return deferred;
     }

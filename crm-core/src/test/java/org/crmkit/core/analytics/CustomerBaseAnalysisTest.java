@@ -195,8 +195,9 @@ class CustomerBaseAnalysisTest {
     @Test
     void anExecutorChangesOnlyWhereTheParetoNbdFitRuns() {
         List<Runnable> parked = new ArrayList<>();
-        List<Executor> executors = List.of(task -> new Thread(task, "test-pareto-nbd").start(), Runnable::run,
-                parked::add);
+        java.util.concurrent.ExecutorService single = java.util.concurrent.Executors.newSingleThreadExecutor();
+        List<Executor> executors = List.of(task -> new Thread(task, "test-helper").start(), Runnable::run,
+                parked::add, single);
         for (Executor executor : executors) {
             List<String> stages = new ArrayList<>();
             Set<Thread> told = new HashSet<>();
@@ -206,7 +207,7 @@ class CustomerBaseAnalysisTest {
                         told.add(Thread.currentThread());
                     }, executor);
 
-            assertThat(stages).containsExactly("histories", "BG/NBD", "Gamma-Gamma", "RFM", "customers", "lifecycle",
+            assertThat(stages).containsExactly("histories", "BG/NBD", "Gamma-Gamma", "customers", "lifecycle", "RFM",
                     "ABC", "Pareto/NBD");
             assertThat(told).containsExactly(Thread.currentThread());
             // the same result, bit for bit
@@ -216,10 +217,16 @@ class CustomerBaseAnalysisTest {
             assertThat(a.customers()).containsExactlyElementsOf(analysis.customers());
             assertThat(a.lifecycleCounts()).isEqualTo(analysis.lifecycleCounts());
             assertThat(a.toString()).isEqualTo(analysis.toString());
+            assertThat(a.rfm().segmentCounts()).isEqualTo(analysis.rfm().segmentCounts());
+            assertThat(a.rfm().customers()).containsExactlyElementsOf(analysis.rfm().customers());
+            assertThat(a.abc().orElseThrow().classCounts()).isEqualTo(analysis.abc().orElseThrow().classCounts());
+            assertThat(a.abc().orElseThrow().customers()).containsExactlyElementsOf(
+                    analysis.abc().orElseThrow().customers());
         }
-        // the parked task was taken over by the caller; run late, it does nothing
-        assertThat(parked).hasSize(1);
-        parked.get(0).run();
+        single.shutdown();
+        // the parked tasks (Pareto/NBD, RFM, ABC) were taken over by the caller; run late, they do nothing
+        assertThat(parked).hasSize(3);
+        parked.forEach(Runnable::run);
     }
 
     @Test
@@ -237,9 +244,9 @@ class CustomerBaseAnalysisTest {
                 parked::add))
                 .isInstanceOf(ModelFitException.class)
                 .hasMessageStartingWith("BG/NBD fit did not converge");
-        // withdrawn: the executor's late run neither fits nor throws
-        assertThat(parked).hasSize(1);
-        parked.get(0).run();
+        // withdrawn: the executor's late runs neither compute nor throw
+        assertThat(parked).hasSize(3);
+        parked.forEach(Runnable::run);
     }
 
     @Test

@@ -45,6 +45,17 @@ class DeferredTest {
     }
 
     @Test
+    void anExecutorThatRefusesTheTaskLeavesItToTheCaller() {
+        java.util.concurrent.ExecutorService shutDown = java.util.concurrent.Executors.newSingleThreadExecutor();
+        shutDown.shutdown();
+        AtomicInteger runs = new AtomicInteger();
+        Deferred<Integer> d = Deferred.start(runs::incrementAndGet, shutDown);
+
+        assertThat(runs).hasValue(0);
+        assertThat(d.join()).isEqualTo(1);
+    }
+
+    @Test
     void aSameThreadExecutorComputesItAtOnce() {
         AtomicInteger runs = new AtomicInteger();
         Deferred<Integer> d = Deferred.start(runs::incrementAndGet, Runnable::run);

@@ -189,10 +189,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         LocalDate end = calibrationEnd == null ? lastDate(batch) : parseCalibrationEnd();
         CustomerBaseAnalysis analysis;
+        // a second core: the stages no score depends on run here while the worker does the rest
+        java.util.concurrent.ExecutorService helper = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "crm-analyze-helper");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             analysis = withinTimeLimit(() -> CustomerBaseAnalysis.run(batch,
-                    CustomerBaseAnalysis.Options.of(end, unit), stage -> report.stage(stageText(stage)),
-                    AnalyzeCommand::onDaemonThread), skippedNote);
+                    CustomerBaseAnalysis.Options.of(end, unit), stage -> report.stage(stageText(stage)), helper),
+                    skippedNote);
         } catch (ValidationException e) {
             if ("calibrationEnd".equals(e.field())) {
                 throw new CommandFailure("--calibration-end " + end + " is before every purchase in " + file
@@ -201,6 +207,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandFailure(file + ": " + e.getMessage() + skippedNote, e);
         } catch (CrmException e) {
             throw new CommandFailure(file + ": " + e.getMessage() + skippedNote, e);
+        } finally {
+            helper.shutdown();
         }
         report.done();
         AnalysisReport.Source source = new AnalysisReport.Source(file.toString(), read.records(), read.skipped(),
@@ -417,16 +425,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 err.flush();
             }
         }
-    }
-
-    /**
-     * Runs a task on a thread of its own, which does not keep the tool running: the analysis hands the
-     * Pareto/NBD fit here, to use a second core while it does the rest.
-     */
-    private static void onDaemonThread(Runnable task) {
-        Thread thread = new Thread(task, "crm-analyze-pareto-nbd");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /**
