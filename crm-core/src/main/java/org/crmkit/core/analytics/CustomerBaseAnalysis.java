@@ -439,7 +439,7 @@ public final class CustomerBaseAnalysis {
                     continue;
                 }
                 calibrationTransactions++;
-                sum = addOrExplain(sum, minor, t, c);
+                sum = t.addAmount(c, sum, minor);
                 if (minor < 0) {
                     continue;
                 }
@@ -454,7 +454,7 @@ public final class CustomerBaseAnalysis {
                     }
                     if (day != firstOccasion) {
                         // z̄ adds the purchases dated on repeat occasions (PurchaseHistoryAdapter)
-                        repeatSpend = addOrExplain(repeatSpend, minor, t, c);
+                        repeatSpend = t.addAmount(c, repeatSpend, minor);
                     }
                 }
             }
@@ -481,17 +481,6 @@ public final class CustomerBaseAnalysis {
         b.netSpend = Arrays.copyOf(net, n);
         b.customersWithoutPurchase = withoutPurchase;
         b.calibrationTransactions = calibrationTransactions;
-    }
-
-    /** @return sum + minor, or a ValidationException naming the customer whose amounts outgrow a long */
-    private static long addOrExplain(long sum, long minor, Transactions t, int c) {
-        long result = sum + minor;
-        // overflow iff both operands have the sign opposite to the result's
-        if (((sum ^ result) & (minor ^ result)) < 0) {
-            throw new ValidationException("transactions", "must add up, for one customer, to a number of minor"
-                    + " units a long holds (" + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")", t.customerId(c));
-        }
-        return result;
     }
 
     /** Minor units in the major unit as a double, the same as {@code amountOf(minor).doubleValue()}. */

@@ -63,7 +63,7 @@ public final class PurchaseHistoryAdapter {
                 if (firstDay == Long.MIN_VALUE) {
                     firstDay = transactions.epochDay(i);
                 } else if (transactions.epochDay(i) != firstDay) {
-                    repeatSpend = Math.addExact(repeatSpend, minor);
+                    repeatSpend = transactions.addAmount(c, repeatSpend, minor);
                 }
             }
             PurchaseHistory history;

@@ -114,7 +114,7 @@ public final class AbcAnalysis {
         for (int c = 0; c < units.length; c++) {
             long sum = 0;
             for (int i = transactions.start(c); i < transactions.end(c); i++) {
-                sum = Math.addExact(sum, transactions.amountMinor(i));
+                sum = transactions.addAmount(c, sum, transactions.amountMinor(i));
             }
             units[c] = Math.max(0, sum);
         }
@@ -138,7 +138,7 @@ public final class AbcAnalysis {
             for (int i = transactions.start(c); i < transactions.end(c); i++) {
                 Optional<BigDecimal> margin = transactions.margin(i);
                 if (margin.isPresent()) {
-                    sum = Math.addExact(sum, margin.get().movePointRight(scale).longValueExact());
+                    sum = transactions.addAmount(c, sum, margin.get().movePointRight(scale).longValueExact());
                     any = true;
                 }
             }

@@ -277,9 +277,9 @@ public final class LifecycleClassifier {
             long day = t.epochDay(i);
             long amount = t.amountMinor(i);
             if (day > a - w) {
-                latest = Math.addExact(latest, amount);
+                latest = t.addAmount(c, latest, amount);
             } else {
-                prior = Math.addExact(prior, amount);
+                prior = t.addAmount(c, prior, amount);
             }
             if (amount >= 0 && (occasions == 0 || day != last)) {
                 if (occasions == 0) {

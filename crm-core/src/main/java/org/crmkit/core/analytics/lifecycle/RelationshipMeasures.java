@@ -120,7 +120,7 @@ public record RelationshipMeasures(String customerId, LocalDate asOf, LocalDate 
         for (int i = t.start(c); i < t.end(c) && t.epochDay(i) <= a; i++) {
             long day = t.epochDay(i);
             long amount = t.amountMinor(i);
-            total = Math.addExact(total, amount);
+            total = t.addAmount(c, total, amount);
             if (amount >= 0) {
                 t.product(i).ifPresent(products::add);
                 t.category(i).ifPresent(categories::add);

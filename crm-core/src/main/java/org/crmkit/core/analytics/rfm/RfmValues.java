@@ -87,7 +87,7 @@ public record RfmValues(String customerId, long recencyDays, int frequency, BigD
                 long spend = 0;
                 for (int i = transactions.start(c); i < transactions.end(c) && transactions.epochDay(i) <= end; i++) {
                     long minor = transactions.amountMinor(i);
-                    spend = Math.addExact(spend, minor);
+                    spend = transactions.addAmount(c, spend, minor);
                     if (minor >= 0 && transactions.epochDay(i) != last) {
                         occasions++;
                         last = transactions.epochDay(i);

@@ -283,6 +283,27 @@ public final class Transactions {
         return Optional.ofNullable(currency);
     }
 
+    /**
+     * Adds one amount to a running sum of customer {@code customer}'s amounts, in minor units, for the
+     * computations that total a customer's transactions (spend, refunds included).
+     *
+     * @param customer the customer's index (as for {@link #customerId(int)})
+     * @param sum      the sum so far
+     * @param minor    the amount to add
+     * @return {@code sum + minor}
+     * @throws ValidationException on field {@code transactions}, naming the customer, if the sum leaves
+     *                             the range of a {@code long}
+     */
+    public long addAmount(int customer, long sum, long minor) {
+        long result = sum + minor;
+        // overflow iff both operands have the sign opposite to the result's
+        if (((sum ^ result) & (minor ^ result)) < 0) {
+            throw new ValidationException("transactions", "must add up, for one customer, to a number of minor"
+                    + " units a long holds (" + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")", customerId(customer));
+        }
+        return result;
+    }
+
     /** @return the number of distinct customers */
     public int customerCount() {
         return customers.length;
@@ -417,7 +438,7 @@ public final class Transactions {
             int occasions = 0;
             long total = 0;
             for (int i = start[c]; i < start[c + 1]; i++) {
-                total = Math.addExact(total, amounts[i]);
+                total = addAmount(c, total, amounts[i]);
                 if (amounts[i] >= 0) {
                     if (occasions == 0 || days[i] != last) {
                         occasions++;

@@ -60,7 +60,7 @@ public final class ValuePositions {
             long current = 0;
             for (int i = transactions.start(c); i < transactions.end(c) && transactions.epochDay(i) <= a; i++) {
                 if (transactions.epochDay(i) > a - currentPeriodDays) {
-                    current = Math.addExact(current, transactions.amountMinor(i));
+                    current = transactions.addAmount(c, current, transactions.amountMinor(i));
                 }
             }
             BigDecimal currentValue = transactions.amountOf(current);
