@@ -17,6 +17,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 import org.crmkit.core.analytics.abc.AbcAnalysis;
+import org.crmkit.core.analytics.abc.AbcBasis;
 import org.crmkit.core.analytics.abc.AbcClass;
 import org.crmkit.core.analytics.abc.AbcCustomer;
 import org.crmkit.core.analytics.abc.AbcThresholds;
@@ -45,8 +46,8 @@ import org.crmkit.spi.ValidationException;
 /**
  * Runs the whole customer-base analysis over one batch of transactions and returns it as one immutable
  * result: the purchase histories up to a calibration end ({@link PurchaseHistoryAdapter}), the BG/NBD,
- * Pareto/NBD and Gamma-Gamma fits, RFM segments as of the calibration end, ABC classes of the net spend up
- * to the calibration end, lifecycle stages, and one {@link CustomerRow} per customer.
+ * Pareto/NBD and Gamma-Gamma fits, RFM segments as of the calibration end, ABC classes of the net spend
+ * (or net margin) up to the calibration end, lifecycle stages, and one {@link CustomerRow} per customer.
  *
  * <p>Per-customer scores use the BG/NBD model for P(alive) and expected purchases, and BG/NBD with
  * Gamma-Gamma for the lifetime value ({@link LifetimeValue}; see {@link Options} for the horizon).
@@ -154,9 +155,11 @@ public final class CustomerBaseAnalysis {
      * @param margin         profit margin on revenue, finite and &gt;= 0
      * @param segments       the RFM segment map; not null
      * @param abcThresholds  the ABC class shares; not null
+     * @param abcBasis       the value ABC ranks by, up to the calibration end; not null
      */
     public record Options(LocalDate calibrationEnd, PeriodUnit unit, int clvPeriods, double clvPeriodLength,
-                          double discountRate, double margin, SegmentMap segments, AbcThresholds abcThresholds) {
+                          double discountRate, double margin, SegmentMap segments, AbcThresholds abcThresholds,
+                          AbcBasis abcBasis) {
 
         /** One average month, 365.25 / 12 days. */
         private static final double MONTH_DAYS = 365.25 / 12.0;
@@ -175,6 +178,9 @@ public final class CustomerBaseAnalysis {
             if (abcThresholds == null) {
                 throw new ValidationException("abcThresholds", "must not be null");
             }
+            if (abcBasis == null) {
+                throw new ValidationException("abcBasis", "must not be null");
+            }
             // LifetimeValue checks the rest; build one here so a bad option fails early
             new LifetimeValue(new BgNbdModel(1, 1, 1, 1), new GammaGammaModel(1, 2, 1), clvPeriods, clvPeriodLength,
                     discountRate, margin);
@@ -182,7 +188,8 @@ public final class CustomerBaseAnalysis {
 
         /**
          * The defaults: a 12-month horizon of average months (30.4375 days, expressed in {@code unit}),
-         * 1 % discount a month, margin 1 (revenue), the default RFM segments and 80 / 15 / 5 ABC classes.
+         * 1 % discount a month, margin 1 (revenue), the default RFM segments and 80 / 15 / 5 ABC classes of
+         * the net spend.
          */
         public static Options of(LocalDate calibrationEnd, PeriodUnit unit) {
             Objects.requireNonNull(unit, "unit must not be null");
@@ -193,7 +200,20 @@ public final class CustomerBaseAnalysis {
         /** @return a copy with another lifetime-value horizon and discount rate */
         public Options withValuation(int periods, double periodLength, double newDiscountRate, double newMargin) {
             return new Options(calibrationEnd, unit, periods, periodLength, newDiscountRate, newMargin, segments,
-                    abcThresholds);
+                    abcThresholds, abcBasis);
+        }
+
+        /** @return a copy whose ABC classes rank customers by {@code basis} */
+        public Options withAbcBasis(AbcBasis basis) {
+            return new Options(calibrationEnd, unit, clvPeriods, clvPeriodLength, discountRate, margin, segments,
+                    abcThresholds, basis);
+        }
+
+        /** The settings with ABC by net spend, as before {@code abcBasis} existed. */
+        public Options(LocalDate calibrationEnd, PeriodUnit unit, int clvPeriods, double clvPeriodLength,
+                       double discountRate, double margin, SegmentMap segments, AbcThresholds abcThresholds) {
+            this(calibrationEnd, unit, clvPeriods, clvPeriodLength, discountRate, margin, segments, abcThresholds,
+                    AbcBasis.NET_SPEND);
         }
 
         /** @return the horizon of {@link CustomerRow#expectedPurchases()}: K·Δ in {@code unit} */
@@ -216,7 +236,7 @@ public final class CustomerBaseAnalysis {
      * @param lifetimeValue     CLV over the horizon (BG/NBD and Gamma-Gamma), in the currency's major unit
      * @param rfmCode           the RFM score as three digits, for example "545"
      * @param rfmSegment        the RFM segment's name
-     * @param abcClass          the ABC class of the net spend
+     * @param abcClass          the ABC class of the net spend (or net margin, see {@link Options#abcBasis()})
      */
     public record CustomerRow(String customerId, int frequency, double recency, double age, OptionalDouble meanSpend,
                               BigDecimal netSpend, double probabilityAlive, double expectedPurchases,
@@ -314,8 +334,9 @@ public final class CustomerBaseAnalysis {
                 () -> RfmAnalysis.of(transactions, options.calibrationEnd(), options.segments()), executor);
         int[] rowCustomer = b.customer;
         long[] netSpend = b.netSpend;
-        Deferred<AbcAnalysis> abc = Deferred.start(
-                () -> abcOf(transactions, rowCustomer, netSpend, options.abcThresholds()), executor);
+        Deferred<AbcAnalysis> abc = Deferred.start(() -> abcOf(transactions, rowCustomer,
+                options.abcBasis() == AbcBasis.NET_SPEND ? netSpend : netMargin(transactions, rowCustomer, end),
+                options.abcThresholds()), executor);
         try {
             fitAndScore(b, x, tx, age, spenders, progress);
             progress.accept("RFM");
@@ -384,11 +405,37 @@ public final class CustomerBaseAnalysis {
         b.lifecycle = LifecycleClassifier.withDefaults().rules(transactions, options.calibrationEnd(), aliveByCustomer);
     }
 
-    /** ABC classes of the net spend of each row's customer; null if nobody spent anything. */
-    private static AbcAnalysis abcOf(Transactions transactions, int[] rowCustomer, long[] netSpend,
+    /**
+     * The net margin of each row's customer up to day {@code end}, floored at 0.
+     *
+     * @throws ValidationException on field {@code transactions} if none of those transactions carries a margin
+     */
+    private static long[] netMargin(Transactions transactions, int[] rowCustomer, long end) {
+        long[] margin = new long[rowCustomer.length];
+        boolean any = false;
+        for (int row = 0; row < rowCustomer.length; row++) {
+            int c = rowCustomer[row];
+            long sum = 0;
+            for (int i = transactions.start(c); i < transactions.end(c) && transactions.epochDay(i) <= end; i++) {
+                if (transactions.hasMargin(i)) {
+                    sum = transactions.addAmount(c, sum, transactions.marginMinor(i));
+                    any = true;
+                }
+            }
+            margin[row] = Math.max(0, sum);
+        }
+        if (!any) {
+            throw new ValidationException("transactions", "must carry a margin on some transaction up to the"
+                    + " calibration end to rank ABC classes by net margin");
+        }
+        return margin;
+    }
+
+    /** ABC classes of the value (net spend or net margin) of each row's customer; null if all are 0. */
+    private static AbcAnalysis abcOf(Transactions transactions, int[] rowCustomer, long[] value,
                                      AbcThresholds thresholds) {
         boolean anyValue = false;
-        for (long v : netSpend) {
+        for (long v : value) {
             anyValue |= v > 0;
         }
         if (!anyValue) {
@@ -405,7 +452,7 @@ public final class CustomerBaseAnalysis {
                 return rowCustomer.length;
             }
         };
-        return AbcAnalysis.ofUnits(ids, netSpend, transactions.amountOf(0).scale(), thresholds);
+        return AbcAnalysis.ofUnits(ids, value, transactions.amountOf(0).scale(), thresholds);
     }
 
     /**
@@ -672,7 +719,10 @@ public final class CustomerBaseAnalysis {
         return rfm;
     }
 
-    /** @return the ABC analysis of net spend up to the calibration end; empty if nobody spent anything */
+    /**
+     * @return the ABC analysis of net spend (or net margin, see {@link Options#abcBasis()}) up to the
+     *         calibration end; empty if every customer's value is 0
+     */
     public Optional<AbcAnalysis> abc() {
         return Optional.ofNullable(abc);
     }

@@ -19,7 +19,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
+import org.crmkit.core.analytics.abc.AbcAnalysis;
+import org.crmkit.core.analytics.abc.AbcBasis;
 import org.crmkit.core.analytics.abc.AbcClass;
+import org.crmkit.core.analytics.abc.AbcThresholds;
 import org.crmkit.core.analytics.clv.BgNbdModel;
 import org.crmkit.core.analytics.clv.GammaGammaModel;
 import org.crmkit.core.analytics.clv.ModelFitException;
@@ -264,6 +267,40 @@ class CustomerBaseAnalysisTest {
                 .isEqualTo(sequential.paretoNbdBoundary().orElseThrow().boundaryEstimates());
         assertThatThrownBy(() -> CustomerBaseAnalysis.run(ridge, options, stage -> { }, null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("executor");
+    }
+
+    @Test
+    void abcByNetMarginRanksTheMarginsUpToTheCalibrationEnd() {
+        CustomerBaseSimulator sim = CustomerBaseSimulator.builder().customers(500).seed(12).build();
+        java.util.Random rates = new java.util.Random(5);
+        java.util.Map<String, BigDecimal> rate = new java.util.HashMap<>();
+        LocalDate end = sim.lastDate().minusDays(120);
+        List<Transaction> all = new ArrayList<>();
+        List<Transaction> upToEnd = new ArrayList<>();
+        sim.transactions().forEach(t -> {
+            BigDecimal r = rate.computeIfAbsent(t.customerId(), id -> BigDecimal.valueOf(rates.nextInt(70) - 5, 2));
+            Transaction withMargin = new Transaction(t.customerId(), t.date(), t.amount(), t.currency(),
+                    t.amount().multiply(r).setScale(2, java.math.RoundingMode.HALF_EVEN), null, null, null);
+            all.add(withMargin);
+            if (!t.date().isAfter(end)) {
+                upToEnd.add(withMargin);
+            }
+        });
+        CustomerBaseAnalysis.Options options = CustomerBaseAnalysis.Options.of(end, PeriodUnit.WEEK)
+                .withAbcBasis(AbcBasis.NET_MARGIN).withValuation(6, 4.0, 0.02, 0.5);
+        assertThat(options.abcBasis()).isEqualTo(AbcBasis.NET_MARGIN);
+
+        CustomerBaseAnalysis a = CustomerBaseAnalysis.run(Transactions.of(all), options);
+        AbcAnalysis expected = AbcAnalysis.ofNetMargin(Transactions.of(upToEnd), AbcThresholds.DEFAULT);
+
+        AbcAnalysis abc = a.abc().orElseThrow();
+        assertThat(abc.total()).isEqualByComparingTo(expected.total());
+        assertThat(abc.classCounts()).isEqualTo(expected.classCounts());
+        assertThat(abc.customers()).containsExactlyElementsOf(expected.customers());
+        assertThat(a.customers()).allSatisfy(row -> assertThat(row.abcClass())
+                .isEqualTo(expected.customer(row.customerId()).orElseThrow().abcClass()));
+        assertThatThrownBy(() -> options.withAbcBasis(null)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("abcBasis");
     }
 
     @Test

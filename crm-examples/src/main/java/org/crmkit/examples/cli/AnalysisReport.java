@@ -6,6 +6,7 @@ import java.util.Map;
 import org.crmkit.core.analytics.CustomerBaseAnalysis;
 import org.crmkit.core.analytics.CustomerBaseAnalysis.CustomerRow;
 import org.crmkit.core.analytics.abc.AbcAnalysis;
+import org.crmkit.core.analytics.abc.AbcBasis;
 import org.crmkit.core.analytics.abc.AbcClass;
 import org.crmkit.core.analytics.clv.BgNbdModel;
 import org.crmkit.core.analytics.clv.GammaGammaModel;
@@ -98,6 +99,7 @@ final class AnalysisReport {
         a.lifecycleCounts().forEach((stage, n) -> lifecycle.put(stage.name().toLowerCase(java.util.Locale.ROOT), n));
 
         ObjectNode abc = doc.putObject("abc");
+        abc.put("value", valueName(a));
         a.abc().ifPresent(x -> {
             ObjectNode counts = abc.putObject("counts");
             ObjectNode shares = abc.putObject("valueShares");
@@ -215,9 +217,9 @@ final class AnalysisReport {
         }
         line(s, "");
 
-        line(s, "ABC classes of net spend up to %s", o.calibrationEnd());
+        line(s, "ABC classes of %s up to %s", valueName(a), o.calibrationEnd());
         if (a.abc().isEmpty()) {
-            line(s, "  Nobody spent anything, so there are no classes.");
+            line(s, "  Every customer's %s is 0, so there are no classes.", valueName(a));
         } else {
             AbcAnalysis abc = a.abc().get();
             for (AbcClass c : AbcClass.values()) {
@@ -262,5 +264,10 @@ final class AnalysisReport {
 
     static String money(double v, String currency) {
         return String.format(Locale.ROOT, "%,.2f %s", v, currency);
+    }
+
+    /** @return what the ABC classes rank by, in words: "net spend" or "net margin" */
+    static String valueName(CustomerBaseAnalysis a) {
+        return a.options().abcBasis() == AbcBasis.NET_MARGIN ? "net margin" : "net spend";
     }
 }

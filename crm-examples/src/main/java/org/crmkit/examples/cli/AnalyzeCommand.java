@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.crmkit.core.analytics.CustomerBaseAnalysis;
+import org.crmkit.core.analytics.abc.AbcBasis;
 import org.crmkit.core.analytics.transactions.CsvFormatException;
 import org.crmkit.core.analytics.transactions.PeriodUnit;
 import org.crmkit.core.analytics.transactions.TransactionCsv;
@@ -67,6 +68,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** What to do with a bad row. */
     enum OnError { fail, skip }
 
+    /** What ABC classes rank customers by. */
+    enum AbcValue { spend, margin }
+
     @Spec
     private CommandSpec spec;
 
@@ -85,6 +89,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--amount-column", paramLabel = "NAME", defaultValue = "amount",
             description = "Column of the amount, a plain decimal with '.' (default: ${DEFAULT-VALUE}).")
     private String amountColumn;
+
+    @Option(names = "--margin-column", paramLabel = "NAME",
+            description = "Column of the margin earned on each transaction, a plain decimal like the amount; "
+                    + "optional, and needed by --abc-value margin. A blank field means no margin.")
+    private String marginColumn;
+
+    @Option(names = "--abc-value", paramLabel = "VALUE", defaultValue = "spend",
+            description = "What ABC classes rank customers by, up to the calibration end: spend (net spend) or "
+                    + "margin (net margin; needs --margin-column) (default: ${DEFAULT-VALUE}).")
+    private String abcValue;
 
     @Option(names = "--currency", paramLabel = "CODE", defaultValue = "USD",
             description = "ISO 4217 currency of every amount (default: ${DEFAULT-VALUE}).")
@@ -158,6 +172,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PeriodUnit unit = PeriodUnit.valueOf(choice("--time-unit", timeUnit, Unit.class).name().toUpperCase(Locale.ROOT));
         OnError errors = choice("--on-error", onError, OnError.class);
         Negative negative = choice("--negative-amounts", negativeAmounts, Negative.class);
+        AbcValue abcBy = choice("--abc-value", abcValue, AbcValue.class);
+        if (abcBy == AbcValue.margin && marginColumn == null) {
+            throw new BadInput(spec.commandLine(), "--abc-value margin needs --margin-column, the column of each"
+                    + " transaction's margin");
+        }
         if (fitTimeLimit < 1) {
             throw new BadInput(spec.commandLine(), "--fit-time-limit must be at least 1 second");
         }
@@ -196,9 +215,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return thread;
         });
         try {
-            analysis = withinTimeLimit(() -> CustomerBaseAnalysis.run(batch,
-                    CustomerBaseAnalysis.Options.of(end, unit), stage -> report.stage(stageText(stage)), helper),
-                    skippedNote);
+            CustomerBaseAnalysis.Options settings = CustomerBaseAnalysis.Options.of(end, unit)
+                    .withAbcBasis(abcBy == AbcValue.margin ? AbcBasis.NET_MARGIN : AbcBasis.NET_SPEND);
+            analysis = withinTimeLimit(() -> CustomerBaseAnalysis.run(batch, settings,
+                    stage -> report.stage(stageText(stage)), helper), skippedNote);
         } catch (ValidationException e) {
             if ("calibrationEnd".equals(e.field())) {
                 throw new CommandFailure("--calibration-end " + end + " is before every purchase in " + file
@@ -255,6 +275,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         TransactionCsv.Options options = TransactionCsv.Options.defaults(money);
         try {
             options = options.withColumns(customerColumn, dateColumn, amountColumn).withDateFormat(dateFormat);
+            if (marginColumn != null) {
+                options = options.withOptionalColumns(marginColumn, null, null, null);
+            }
             if (whitespaceDelimited) {
                 options = options.withWhitespaceDelimited();
             } else {

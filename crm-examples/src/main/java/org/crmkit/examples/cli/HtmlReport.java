@@ -97,13 +97,14 @@ final class HtmlReport {
                         + " (default policy, P(alive) from BG/NBD).");
         if (a.abc().isPresent()) {
             AbcAnalysis abc = a.abc().get();
-            figure(h, lorenzChart(abc), "Lorenz curve",
-                    "Share of net spend held by the poorest share of customers. The further the curve sags "
+            figure(h, lorenzChart(abc, AnalysisReport.valueName(a)), "Lorenz curve",
+                    "Share of " + AnalysisReport.valueName(a) + " held by the poorest share of customers. The further the curve sags "
                             + "below the diagonal, the more the value is concentrated: Gini "
                             + String.format(Locale.ROOT, "%.3f", abc.gini()) + "; "
                             + AnalysisReport.percent(abc.paretoShare()) + " of the customers bring 80 % of the value.");
         } else {
-            h.append("<p>Nobody spent anything, so there is no Lorenz curve.</p>\n");
+            h.append("<p>Every customer's ").append(AnalysisReport.valueName(a))
+                    .append(" is 0, so there is no Lorenz curve.</p>\n");
         }
         ClvHistogram clv = clvHistogram(a.customers());
         figure(h, clvChart(clv, cur), "Customer lifetime value",
@@ -253,9 +254,9 @@ final class HtmlReport {
         return ordered;
     }
 
-    private static XYChart lorenzChart(AbcAnalysis abc) {
+    private static XYChart lorenzChart(AbcAnalysis abc, String value) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(String.format(Locale.ROOT, "Lorenz curve of net spend (Gini %.3f)", abc.gini()))
+                .title(String.format(Locale.ROOT, "Lorenz curve of %s (Gini %.3f)", value, abc.gini()))
                 .xAxisTitle("share of customers, poorest first").yAxisTitle("share of value").build();
         style(chart.getStyler());
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
@@ -394,9 +395,11 @@ final class HtmlReport {
             row(h, e.getKey().name().toLowerCase(Locale.ROOT), AnalysisReport.count(e.getValue()),
                     esc(AnalysisReport.percent(e.getValue() / (double) a.customerCount())));
         }
-        h.append("</table>\n</div>\n<div>\n<h2>ABC classes of net spend</h2>\n");
+        h.append("</table>\n</div>\n<div>\n<h2>ABC classes of ").append(AnalysisReport.valueName(a))
+                .append("</h2>\n");
         if (a.abc().isEmpty()) {
-            h.append("<p>Nobody spent anything, so there are no classes.</p>\n");
+            h.append("<p>Every customer's ").append(AnalysisReport.valueName(a))
+                    .append(" is 0, so there are no classes.</p>\n");
         } else {
             AbcAnalysis abc = a.abc().get();
             h.append("<table>\n<tr><th>class</th><th>customers</th><th>share of customers</th><th>share of value</th></tr>\n");

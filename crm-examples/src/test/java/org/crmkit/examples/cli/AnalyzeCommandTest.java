@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -15,8 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.crmkit.core.analytics.abc.AbcAnalysis;
+import org.crmkit.core.analytics.abc.AbcClass;
+import org.crmkit.core.analytics.abc.AbcThresholds;
 import org.crmkit.core.analytics.simulation.CustomerBaseSimulator;
 import org.crmkit.core.analytics.transactions.Transaction;
+import org.crmkit.core.analytics.transactions.Transactions;
 import org.crmkit.examples.cli.Cli.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -310,6 +315,73 @@ class AnalyzeCommandTest {
         assertThat(pn.path("dropoutRate").asDouble()).isBetween(0.018, 0.021);
         assertThat(pn.path("boundary").asText()).contains("s, beta -> infinity");
         assertThat(pn.has("s")).isFalse();
+    }
+
+    @Test
+    void abcByMarginRanksByEachCustomersNetMargin() throws IOException {
+        // margins at a rate of their own per customer, so that the margin ranking is not the spend ranking
+        java.util.Random rates = new java.util.Random(31);
+        java.util.Map<String, BigDecimal> rate = new java.util.HashMap<>();
+        List<Transaction> withMargins = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("customer_id,date,amount,margin\n");
+        for (Transaction t : base(400, 3)) {
+            BigDecimal r = rate.computeIfAbsent(t.customerId(), id -> BigDecimal.valueOf(5 + rates.nextInt(60), 2));
+            BigDecimal margin = t.amount().multiply(r).setScale(2, RoundingMode.HALF_EVEN);
+            withMargins.add(new Transaction(t.customerId(), t.date(), t.amount(), t.currency(), margin, null, null,
+                    null));
+            csv.append(t.customerId()).append(',').append(t.date()).append(',').append(t.amount().toPlainString())
+                    .append(',').append(margin.toPlainString()).append('\n');
+        }
+        Path file = write("margins.csv", csv.toString());
+        AbcAnalysis expected = AbcAnalysis.ofNetMargin(Transactions.of(withMargins), AbcThresholds.DEFAULT);
+
+        Run byMargin = Cli.crm("analyze", "--transactions", file.toString(), "--margin-column", "margin",
+                "--abc-value", "margin", "--format", "json", "--per-customer");
+        Run bySpend = Cli.crm("analyze", "--transactions", file.toString(), "--margin-column", "margin",
+                "--format", "json", "--per-customer");
+
+        assertThat(byMargin.exitCode()).as(byMargin.err()).isZero();
+        JsonNode abc = byMargin.json().get("abc");
+        assertThat(abc.get("value").asText()).isEqualTo("net margin");
+        assertThat(abc.get("total").decimalValue()).isEqualByComparingTo(expected.total());
+        for (AbcClass c : AbcClass.values()) {
+            assertThat(abc.get("counts").get(c.name()).asInt()).isEqualTo(expected.classCounts().getOrDefault(c, 0));
+        }
+        for (JsonNode row : byMargin.json().get("perCustomer")) {
+            assertThat(row.get("abcClass").asText())
+                    .isEqualTo(expected.customer(row.get("id").asText()).orElseThrow().abcClass().name());
+        }
+        assertThat(bySpend.json().get("abc").get("value").asText()).isEqualTo("net spend");
+        assertThat(bySpend.json().get("abc").get("total").decimalValue())
+                .isNotEqualByComparingTo(abc.get("total").decimalValue());
+        // the rest of the analysis does not depend on what ABC ranks by
+        assertThat(byMargin.json().get("models")).isEqualTo(bySpend.json().get("models"));
+        assertThat(byMargin.json().get("rfm")).isEqualTo(bySpend.json().get("rfm"));
+        assertThat(Cli.crm("analyze", "--transactions", file.toString(), "--margin-column", "margin",
+                "--abc-value", "margin").out()).contains("ABC classes of net margin");
+    }
+
+    @Test
+    void abcByMarginNeedsMargins() throws IOException {
+        StringBuilder csv = new StringBuilder("customer_id,date,amount,margin\n");
+        for (Transaction t : base(200, 4)) {
+            csv.append(t.customerId()).append(',').append(t.date()).append(',').append(t.amount().toPlainString())
+                    .append(",\n");
+        }
+        Path file = write("plain.csv", csv.toString());
+
+        Run noColumn = Cli.crm("analyze", "--transactions", file.toString(), "--abc-value", "margin");
+        Run noMargins = Cli.crm("analyze", "--transactions", file.toString(), "--margin-column", "margin",
+                "--abc-value", "margin");
+        Run badValue = Cli.crm("analyze", "--transactions", file.toString(), "--abc-value", "profit");
+
+        assertThat(noColumn.exitCode()).isEqualTo(CrmCommand.USAGE);
+        assertOneLine(noColumn.err());
+        assertThat(noColumn.err()).contains("--abc-value margin needs --margin-column");
+        assertThat(noMargins.exitCode()).isEqualTo(CrmCommand.FAILURE);
+        assertThat(noMargins.err()).contains("margin", "calibration end");
+        assertThat(badValue.exitCode()).isEqualTo(CrmCommand.USAGE);
+        assertThat(badValue.err()).contains("--abc-value 'profit' is not one of spend, margin");
     }
 
     @Test

@@ -136,9 +136,8 @@ public final class AbcAnalysis {
         for (int c = 0; c < units.length; c++) {
             long sum = 0;
             for (int i = transactions.start(c); i < transactions.end(c); i++) {
-                Optional<BigDecimal> margin = transactions.margin(i);
-                if (margin.isPresent()) {
-                    sum = transactions.addAmount(c, sum, margin.get().movePointRight(scale).longValueExact());
+                if (transactions.hasMargin(i)) {
+                    sum = transactions.addAmount(c, sum, transactions.marginMinor(i));
                     any = true;
                 }
             }

@@ -370,6 +370,21 @@ public final class Transactions {
         return amounts[i];
     }
 
+    /** @return true if transaction {@code i} carries a margin */
+    public boolean hasMargin(int i) {
+        Objects.checkIndex(i, days.length);
+        return hasMargin != null && hasMargin.get(i);
+    }
+
+    /**
+     * @return the margin of transaction {@code i} in whole minor units of the currency, 0 if it carries
+     *         none (see {@link #hasMargin(int)}); exact
+     */
+    public long marginMinor(int i) {
+        Objects.checkIndex(i, days.length);
+        return hasMargin != null && hasMargin.get(i) ? margins[i] : 0L;
+    }
+
     /** @return the amount of transaction {@code i}; exact */
     public BigDecimal amount(int i) {
         return BigDecimal.valueOf(amounts[i], minorDigits);
