@@ -152,9 +152,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private String negativeAmounts;
 
     @Option(names = "--fit-time-limit", paramLabel = "SECONDS", defaultValue = "120",
-            description = "Give up on an analysis whose model fits take longer than this "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private int fitTimeLimit;
+            description = "Give up on an analysis whose model fits take longer than this many seconds; "
+                    + "fractions allowed (default: ${DEFAULT-VALUE}).")
+    private double fitTimeLimit;
 
     @Option(names = "--progress", description = "Report progress on standard error (automatic on a terminal "
             + "for files of 10 MB or more).")
@@ -177,8 +177,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new BadInput(spec.commandLine(), "--abc-value margin needs --margin-column, the column of each"
                     + " transaction's margin");
         }
-        if (fitTimeLimit < 1) {
-            throw new BadInput(spec.commandLine(), "--fit-time-limit must be at least 1 second");
+        if (!(fitTimeLimit > 0) || Double.isInfinite(fitTimeLimit)) {
+            throw new BadInput(spec.commandLine(), "--fit-time-limit must be a positive number of seconds");
         }
         TransactionCsv.Options options = csvOptions(errors);
         if (outFile != null && Files.isDirectory(outFile)) {
@@ -467,9 +467,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         worker.setDaemon(true);
         worker.start();
         try {
-            return result.get(fitTimeLimit, java.util.concurrent.TimeUnit.SECONDS);
+            return result.get((long) Math.min(Long.MAX_VALUE, Math.ceil(fitTimeLimit * 1e9)),
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new CommandFailure("the analysis did not finish within " + fitTimeLimit + " s (--fit-time-limit):"
+            throw new CommandFailure("the analysis did not finish within "
+                    + java.math.BigDecimal.valueOf(fitTimeLimit).stripTrailingZeros().toPlainString()
+                    + " s (--fit-time-limit):"
                     + " a model fit is slow to converge on this data, which may not identify the model" + skippedNote);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

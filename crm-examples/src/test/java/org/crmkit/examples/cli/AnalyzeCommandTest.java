@@ -421,6 +421,24 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void anAnalysisThatOutrunsTheTimeLimitFailsInOneLine() {
+        // no analysis of 2,357 customers with three model fits ends within a millisecond
+        Run run = crm(cdnowArgs("--fit-time-limit", "0.001"));
+
+        assertThat(run.exitCode()).isEqualTo(CrmCommand.FAILURE);
+        assertOneLine(run.err());
+        assertThat(run.err()).contains("the analysis did not finish within 0.001 s (--fit-time-limit)",
+                "(0 rows skipped)");
+        assertThat(run.out()).isEmpty();
+
+        for (String bad : new String[] {"0", "-1", "NaN", "Infinity"}) {
+            Run refused = crm(cdnowArgs("--fit-time-limit", bad));
+            assertThat(refused.exitCode()).as(bad).isEqualTo(CrmCommand.USAGE);
+            assertThat(refused.err()).contains("--fit-time-limit must be a positive number of seconds");
+        }
+    }
+
+    @Test
     void aMissingFileFailsInOneLine() {
         Run run = Cli.crm("analyze", "--transactions", tmp.resolve("nope.csv").toString());
 
