@@ -217,8 +217,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try {
             CustomerBaseAnalysis.Options settings = CustomerBaseAnalysis.Options.of(end, unit)
                     .withAbcBasis(abcBy == AbcValue.margin ? AbcBasis.NET_MARGIN : AbcBasis.NET_SPEND);
+            report.quietly("starting the analysis");
             analysis = withinTimeLimit(() -> CustomerBaseAnalysis.run(batch, settings,
-                    stage -> report.stage(stageText(stage)), helper), skippedNote);
+                    stage -> report.stage(stageText(stage)), helper), report, skippedNote);
         } catch (ValidationException e) {
             if ("calibrationEnd".equals(e.field())) {
                 throw new CommandFailure("--calibration-end " + end + " is before every purchase in " + file
@@ -428,6 +429,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final boolean enabled;
         private final long started = System.nanoTime();
+        /** The stage under way, shown or not; set by the analysis thread, read when it runs out of time. */
+        private volatile String current = "starting";
 
         Progress(PrintWriter err, boolean enabled) {
             this.err = err;
@@ -435,7 +438,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
 
         void stage(String what) {
+            current = what;
             print(what + "...");
+        }
+
+        /** Notes the stage under way without showing it. */
+        void quietly(String what) {
+            current = what;
+        }
+
+        String current() {
+            return current;
         }
 
         void done() {
@@ -455,7 +468,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * itself starts no threads; a command-line tool may, and exits right after, ending the workers too.
      */
     private CustomerBaseAnalysis withinTimeLimit(java.util.function.Supplier<CustomerBaseAnalysis> analysis,
-                                                 String skippedNote) {
+                                                 Progress report, String skippedNote) {
         java.util.concurrent.CompletableFuture<CustomerBaseAnalysis> result = new java.util.concurrent.CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -470,10 +483,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return result.get((long) Math.min(Long.MAX_VALUE, Math.ceil(fitTimeLimit * 1e9)),
                     java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
+            String stage = report.current();
             throw new CommandFailure("the analysis did not finish within "
                     + java.math.BigDecimal.valueOf(fitTimeLimit).stripTrailingZeros().toPlainString()
-                    + " s (--fit-time-limit):"
-                    + " a model fit is slow to converge on this data, which may not identify the model" + skippedNote);
+                    + " s (--fit-time-limit); it was " + stage
+                    + (stage.startsWith("fitting ") ? ": a model fit that is slow to converge on this data may mean"
+                            + " that the data cannot identify the model" : "")
+                    + skippedNote);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommandFailure("interrupted while analysing" + skippedNote);

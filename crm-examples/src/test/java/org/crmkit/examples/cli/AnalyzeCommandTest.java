@@ -427,7 +427,7 @@ class AnalyzeCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(CrmCommand.FAILURE);
         assertOneLine(run.err());
-        assertThat(run.err()).contains("the analysis did not finish within 0.001 s (--fit-time-limit)",
+        assertThat(run.err()).contains("the analysis did not finish within 0.001 s (--fit-time-limit); it was ",
                 "(0 rows skipped)");
         assertThat(run.out()).isEmpty();
 
