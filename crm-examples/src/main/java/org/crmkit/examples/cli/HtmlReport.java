@@ -408,7 +408,8 @@ final class HtmlReport {
                 row(h, c.name(), AnalysisReport.count(n), esc(AnalysisReport.percent(n / (double) abc.customers().size())),
                         esc(AnalysisReport.percent(abc.classValueShares().getOrDefault(c, 0.0))));
             }
-            h.append("</table>\n<p>Total net spend ").append(esc(AnalysisReport.money(abc.total().doubleValue(), cur)))
+            h.append("</table>\n<p>Total ").append(AnalysisReport.valueName(a)).append(' ')
+                    .append(esc(AnalysisReport.money(abc.total().doubleValue(), cur)))
                     .append(".</p>\n");
         }
         h.append("</div>\n</section>\n");

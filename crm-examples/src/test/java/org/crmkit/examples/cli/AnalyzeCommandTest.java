@@ -359,6 +359,10 @@ class AnalyzeCommandTest {
         assertThat(byMargin.json().get("rfm")).isEqualTo(bySpend.json().get("rfm"));
         assertThat(Cli.crm("analyze", "--transactions", file.toString(), "--margin-column", "margin",
                 "--abc-value", "margin").out()).contains("ABC classes of net margin");
+        String html = Cli.crm("analyze", "--transactions", file.toString(), "--margin-column", "margin",
+                "--abc-value", "margin", "--format", "html").out();
+        assertThat(html).contains("ABC classes of net margin", "Total net margin ", "Share of net margin")
+                .doesNotContain("net spend");
     }
 
     @Test
