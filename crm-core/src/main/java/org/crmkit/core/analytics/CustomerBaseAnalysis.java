@@ -274,8 +274,10 @@ public final class CustomerBaseAnalysis {
      *
      * <p>The library starts no thread of its own. A stage the executor has not started by the time its
      * result is needed is run by the calling thread, so any executor works: a saturated pool, a single
-     * thread, or {@code Runnable::run}. If a stage fails, those not yet started are withdrawn; one already
-     * running is left to finish, and its result is dropped.
+     * thread, or {@code Runnable::run}. If a stage fails (or the progress callback throws), those not yet
+     * started are withdrawn; one already running is left to finish, and its result is dropped. The calling
+     * thread waits for a stage the executor is running until it ends, even when interrupted (the interrupt
+     * status is kept).
      *
      * @param executor runs the Pareto/NBD fit, RFM and ABC, in that order; not null
      * @see #run(Transactions, Options, Consumer)
@@ -325,6 +327,10 @@ public final class CustomerBaseAnalysis {
             throw new ModelFitException("BG/NBD", "no customer made a repeat purchase by the calibration end "
                     + options.calibrationEnd() + ", so the repeat-buying models cannot be estimated");
         }
+        if (options.abcBasis() == AbcBasis.NET_MARGIN && !anyMarginBy(transactions, end)) {
+            throw new ValidationException("transactions", "must carry a margin on some transaction up to the"
+                    + " calibration end to rank ABC classes by net margin");
+        }
         // the stages no score depends on, longest first, for the executor; the caller takes over any it
         // has not started when their results are needed
         PurchaseHistories histories = b.histories;
@@ -347,13 +353,13 @@ public final class CustomerBaseAnalysis {
             }
             progress.accept("ABC");
             b.abc = abc.join();
+            progress.accept("Pareto/NBD");
         } catch (RuntimeException | Error e) {
             pareto.cancel();
             rfm.cancel();
             abc.cancel();
             throw e;
         }
-        progress.accept("Pareto/NBD");
         try {
             b.paretoNbd = pareto.join();
         } catch (NoInteriorMaximumException boundary) {
@@ -405,28 +411,28 @@ public final class CustomerBaseAnalysis {
         b.lifecycle = LifecycleClassifier.withDefaults().rules(transactions, options.calibrationEnd(), aliveByCustomer);
     }
 
-    /**
-     * The net margin of each row's customer up to day {@code end}, floored at 0.
-     *
-     * @throws ValidationException on field {@code transactions} if none of those transactions carries a margin
-     */
+    /** @return true if some transaction on or before day {@code end} carries a margin */
+    private static boolean anyMarginBy(Transactions transactions, long end) {
+        for (int i = 0; i < transactions.size(); i++) {
+            if (transactions.epochDay(i) <= end && transactions.hasMargin(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The net margin of each row's customer up to day {@code end}, floored at 0. */
     private static long[] netMargin(Transactions transactions, int[] rowCustomer, long end) {
         long[] margin = new long[rowCustomer.length];
-        boolean any = false;
         for (int row = 0; row < rowCustomer.length; row++) {
             int c = rowCustomer[row];
             long sum = 0;
             for (int i = transactions.start(c); i < transactions.end(c) && transactions.epochDay(i) <= end; i++) {
                 if (transactions.hasMargin(i)) {
                     sum = transactions.addAmount(c, sum, transactions.marginMinor(i));
-                    any = true;
                 }
             }
             margin[row] = Math.max(0, sum);
-        }
-        if (!any) {
-            throw new ValidationException("transactions", "must carry a margin on some transaction up to the"
-                    + " calibration end to rank ABC classes by net margin");
         }
         return margin;
     }

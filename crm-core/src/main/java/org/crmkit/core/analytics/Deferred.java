@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -12,7 +11,7 @@ import java.util.function.Supplier;
  * One computation whose result is wanted later: handed to a host's executor so that it runs alongside
  * the caller's other work, or run by the caller itself when it asks for the result and no executor has
  * started it. Whoever claims it first runs it, exactly once; so any executor works, a saturated one, one
- * that never runs its tasks or refuses them, or one that runs them on the submitting thread.
+ * that never runs its tasks, refuses them or throws, or one that runs them on the submitting thread.
  *
  * @param <T> the result type
  */
@@ -38,8 +37,9 @@ final class Deferred<T> implements Runnable {
         if (executor != null) {
             try {
                 executor.execute(deferred);
-            } catch (RejectedExecutionException refused) {
-                // a shut-down or bounded executor: the caller computes it when it asks
+            } catch (RuntimeException refused) {
+                // refused (a shut-down or bounded executor) or a failing executor: whether or not it queued
+                // the task, the caller computes it when it asks unless the executor has by then
             }
         }
         return deferred;
@@ -68,8 +68,8 @@ final class Deferred<T> implements Runnable {
     }
 
     /**
-     * The result: computed here if nobody has started it, else awaited (uninterruptibly; the interrupt
-     * status is kept).
+     * The result: computed here if nobody has started it, else awaited until it ends (uninterruptibly: an
+     * interrupt does not cut the wait short, and the interrupt status is kept).
      *
      * @return what the computation returned
      * @throws RuntimeException the unchecked exception the computation threw, as thrown

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 
 import org.crmkit.core.analytics.abc.AbcAnalysis;
@@ -227,9 +228,14 @@ class CustomerBaseAnalysisTest {
                     analysis.abc().orElseThrow().customers());
         }
         single.shutdown();
-        // the parked tasks (Pareto/NBD, RFM, ABC) were taken over by the caller; run late, they do nothing
+        // the parked tasks (Pareto/NBD, RFM, ABC) were taken over by the caller; run late, they compute nothing
         assertThat(parked).hasSize(3);
-        parked.forEach(Runnable::run);
+        for (Runnable task : parked) {
+            Deferred<?> deferred = (Deferred<?>) task;
+            Object result = deferred.join();
+            task.run();
+            assertThat(deferred.join()).isNotNull().isSameAs(result);
+        }
     }
 
     @Test
@@ -247,9 +253,52 @@ class CustomerBaseAnalysisTest {
                 parked::add))
                 .isInstanceOf(ModelFitException.class)
                 .hasMessageStartingWith("BG/NBD fit did not converge");
-        // withdrawn: the executor's late runs neither compute nor throw
+        // withdrawn: the executor's late runs compute nothing, and the results say so
         assertThat(parked).hasSize(3);
-        parked.forEach(Runnable::run);
+        for (Runnable task : parked) {
+            task.run();
+            assertThatThrownBy(((Deferred<?>) task)::join).isInstanceOf(CancellationException.class);
+        }
+    }
+
+    @Test
+    void aProgressCallbackThatThrowsWithdrawsTheStagesNotYetStarted() {
+        for (String abortAt : List.of("BG/NBD", "customers", "RFM", "ABC", "Pareto/NBD")) {
+            List<Runnable> parked = new ArrayList<>();
+            IllegalStateException abort = new IllegalStateException("stop at " + abortAt);
+
+            assertThatThrownBy(() -> CustomerBaseAnalysis.run(cdnow, CustomerBaseAnalysis.Options.of(CDNOW_END,
+                    PeriodUnit.WEEK), stage -> {
+                        if (stage.equals(abortAt)) {
+                            throw abort;
+                        }
+                    }, parked::add)).isSameAs(abort);
+            assertThat(parked).as(abortAt).hasSize(3);
+            // RFM and ABC may have been taken over by the caller before the abort; nothing is left to start
+            for (Runnable task : parked) {
+                Deferred<?> deferred = (Deferred<?>) task;
+                task.run();
+                try {
+                    deferred.join();
+                } catch (CancellationException withdrawn) {
+                    continue;
+                }
+                assertThat(abortAt).as("a stage computed before the abort at " + abortAt).isIn("ABC", "Pareto/NBD");
+            }
+            assertThatThrownBy(((Deferred<?>) parked.get(0))::join).as("Pareto/NBD, aborted at " + abortAt)
+                    .isInstanceOf(CancellationException.class);
+        }
+    }
+
+    @Test
+    void anExecutorThatThrowsLeavesTheStagesToTheCaller() {
+        CustomerBaseAnalysis a = CustomerBaseAnalysis.run(cdnow, CustomerBaseAnalysis.Options.of(CDNOW_END,
+                PeriodUnit.WEEK), stage -> { }, task -> {
+                    throw new IllegalStateException("broken executor");
+                });
+
+        assertThat(a.toString()).isEqualTo(analysis.toString());
+        assertThat(a.paretoNbd()).isEqualTo(analysis.paretoNbd());
     }
 
     @Test

@@ -219,7 +219,7 @@ final class AnalysisReport {
 
         line(s, "ABC classes of %s up to %s", valueName(a), o.calibrationEnd());
         if (a.abc().isEmpty()) {
-            line(s, "  Every customer's %s is 0, so there are no classes.", valueName(a));
+            line(s, "  Every customer's %s is 0 or less, so there are no classes.", valueName(a));
         } else {
             AbcAnalysis abc = a.abc().get();
             for (AbcClass c : AbcClass.values()) {

@@ -401,7 +401,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             case "RFM" -> "scoring RFM segments";
             case "ABC" -> "ranking ABC classes";
             case "customers" -> "scoring each customer";
-            default -> "fitting " + stage;
+            case "lifecycle" -> "classifying lifecycle stages";
+            case "BG/NBD", "Pareto/NBD", "Gamma-Gamma" -> "fitting " + stage;
+            default -> stage;
         };
     }
 

@@ -104,7 +104,7 @@ final class HtmlReport {
                             + AnalysisReport.percent(abc.paretoShare()) + " of the customers bring 80 % of the value.");
         } else {
             h.append("<p>Every customer's ").append(AnalysisReport.valueName(a))
-                    .append(" is 0, so there is no Lorenz curve.</p>\n");
+                    .append(" is 0 or less, so there is no Lorenz curve.</p>\n");
         }
         ClvHistogram clv = clvHistogram(a.customers());
         figure(h, clvChart(clv, cur), "Customer lifetime value",
@@ -399,7 +399,7 @@ final class HtmlReport {
                 .append("</h2>\n");
         if (a.abc().isEmpty()) {
             h.append("<p>Every customer's ").append(AnalysisReport.valueName(a))
-                    .append(" is 0, so there are no classes.</p>\n");
+                    .append(" is 0 or less, so there are no classes.</p>\n");
         } else {
             AbcAnalysis abc = a.abc().get();
             h.append("<table>\n<tr><th>class</th><th>customers</th><th>share of customers</th><th>share of value</th></tr>\n");

@@ -67,9 +67,9 @@ public final class QuantileScores {
 
     /**
      * Same as {@link #score(List, Comparator, int)} for {@code long} values, higher being better, on
-     * primitives, with no object per value. When the values span a range no wider than their number
-     * (days of recency, counts of purchases, spend in cents of most bases), they are counted into a table
-     * by value, in linear time; otherwise a sorted copy gives the first value of each score (at most
+     * primitives, with no object per value. When the values span a range no wider than their number, or
+     * than 65,536 (days of recency, counts of purchases, spend in cents of many bases), they are counted
+     * into a table by value, in linear time; otherwise a sorted copy gives the first value of each score (at most
      * {@code k}), and each value looks its score up among those.
      */
     public static int[] score(long[] values, int k) {

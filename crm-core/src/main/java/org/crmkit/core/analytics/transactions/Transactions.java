@@ -287,7 +287,7 @@ public final class Transactions {
      * Adds one amount to a running sum of customer {@code customer}'s amounts, in minor units, for the
      * computations that total a customer's transactions (spend, refunds included).
      *
-     * @param customer the customer's index (as for {@link #customerId(int)})
+     * @param customer the customer's index (as for {@link #customerId(int)}), checked
      * @param sum      the sum so far
      * @param minor    the amount to add
      * @return {@code sum + minor}
@@ -295,6 +295,7 @@ public final class Transactions {
      *                             the range of a {@code long}
      */
     public long addAmount(int customer, long sum, long minor) {
+        Objects.checkIndex(customer, customers.length);
         long result = sum + minor;
         // overflow iff both operands have the sign opposite to the result's
         if (((sum ^ result) & (minor ^ result)) < 0) {

@@ -63,11 +63,10 @@ class RfmColumnarTest {
             long offset = r.nextLong() >> 2;
             for (int i = 0; i < n; i++) {
                 v[i] = switch (kind) {
-                    // narrow spans are counted, wide ones sorted; 3 and 4 straddle the line between them
+                    // narrow spans are counted, wide ones sorted; 3 straddles the fixed line between them
                     case 0 -> r.nextInt(6);
                     case 1 -> r.nextLong();
-                    case 3 -> offset + r.nextInt(65_530 + r.nextInt(12));
-                    case 4 -> offset - r.nextInt(n + 2);
+                    case 3 -> offset + (r.nextBoolean() ? 0 : 65_530 + r.nextInt(12));
                     default -> r.nextBoolean() ? Long.MIN_VALUE + r.nextInt(3) : Long.MAX_VALUE - r.nextInt(3);
                 };
             }
@@ -77,5 +76,24 @@ class RfmColumnarTest {
                     QuantileScores.score(boxed, Comparator.<Long>naturalOrder(), k));
         }
         assertThat(QuantileScores.score(new long[0], 5)).isEmpty();
+    }
+
+    @Test
+    void theLineBetweenCountingAndSortingMovesWithTheNumberOfValues() {
+        // beyond 65,536 values a span as wide as their number is still counted, one wider is sorted
+        Random r = new Random(9203);
+        int n = 70_000;
+        for (long extra : new long[] {-1, 0, 1, 2}) {
+            long[] v = new long[n];
+            long base = r.nextLong() >> 3;
+            for (int i = 0; i < n; i++) {
+                v[i] = base + r.nextInt(n);
+            }
+            v[0] = base;
+            v[1] = base + n + extra; // the span is n + extra
+            List<Long> boxed = Arrays.stream(v).boxed().toList();
+            assertThat(QuantileScores.score(v, 5)).as("span n%+d", extra)
+                    .containsExactly(QuantileScores.score(boxed, Comparator.<Long>naturalOrder(), 5));
+        }
     }
 }
