@@ -129,14 +129,8 @@ class DeferredTest {
 
     @Test
     void aComputationAlreadyRunningCannotBeCancelled() throws InterruptedException {
-        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Deferred<String> d = Deferred.start(() -> {
-            running.countDown();
-            await(release);
-            return "finished";
-        }, task -> new Thread(task).start());
-        running.await();
+        Deferred<String> d = runningOnItsOwnThreadUntil(release);
 
         assertThat(d.cancel()).isFalse();
         release.countDown();
@@ -145,14 +139,8 @@ class DeferredTest {
 
     @Test
     void joinWaitsThroughAnInterruptAndKeepsTheInterruptStatus() throws InterruptedException {
-        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Deferred<String> d = Deferred.start(() -> {
-            running.countDown();
-            await(release);
-            return "finished";
-        }, task -> new Thread(task).start());
-        running.await();
+        Deferred<String> d = runningOnItsOwnThreadUntil(release);
         Thread releaser = new Thread(() -> {
             try {
                 Thread.sleep(50);
@@ -171,6 +159,18 @@ class DeferredTest {
             Thread.interrupted();
             releaser.join();
         }
+    }
+
+    /** @return a computation that has started on a thread of its own and returns "finished" once released */
+    private static Deferred<String> runningOnItsOwnThreadUntil(CountDownLatch release) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        Deferred<String> d = Deferred.start(() -> {
+            running.countDown();
+            await(release);
+            return "finished";
+        }, task -> new Thread(task).start());
+        running.await();
+        return d;
     }
 
     private static void await(CountDownLatch latch) {
